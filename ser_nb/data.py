@@ -8,11 +8,11 @@ __all__ = ['EMOTIONS', 'LABELS', 'MODALITIES', 'VOCAL_CHANNELS', 'INTENSITIES', 
            'RavdessNameError', 'AudioError', 'parse_name', 'ravdess_table', 'expected_names', 'CorpusReport',
            'check_corpus', 'read_audio', 'to_mono', 'resample', 'crop_pad', 'load_clip', 'load_clips',
            'make_synthetic_corpus', 'cache_dir', 'corpus_path', 'demo_corpus', 'is_real_corpus', 'audio_info',
-           'seed_split', 'default_valid_actors', 'speaker_split', 'download_ravdess', 'corpus_summary',
+           'content_ids', 'seed_split', 'default_valid_actors', 'speaker_split', 'download_ravdess', 'corpus_summary',
            'ravdess_summary_cli']
 
-# %% ../nbs/00_data.ipynb #dcea38a7
-import hashlib, os, re, shutil, tempfile, urllib.request, zipfile
+# %% ../nbs/00_data.ipynb #59a66416
+import functools, hashlib, os, re, shutil, tempfile, urllib.request, zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np, pandas as pd, soundfile as sf, torch, torchaudio
@@ -20,7 +20,7 @@ from fastcore.script import call_parse
 from sklearn.model_selection import train_test_split
 from tqdm import tqdm
 
-# %% ../nbs/00_data.ipynb #99da90e5
+# %% ../nbs/00_data.ipynb #b28eab74
 EMOTIONS = {1: 'neutral', 2: 'calm', 3: 'happy', 4: 'sad', 5: 'angry', 6: 'fearful', 7: 'disgust', 8: 'surprised'}
 LABELS = list(EMOTIONS.values())  # class index i <-> LABELS[i] <-> emotion code i+1
 MODALITIES = {1: 'full-AV', 2: 'video-only', 3: 'audio-only'}
@@ -30,28 +30,28 @@ STATEMENTS = {1: 'Kids are talking by the door', 2: 'Dogs are sitting by the doo
 ACTORS = tuple(range(1, 25))  # odd = male, even = female
 AUDIO_SUFFIXES = ('.wav', '.flac')
 
-# %% ../nbs/00_data.ipynb #9490c213
+# %% ../nbs/00_data.ipynb #82610829
 SR = 48_000       # RAVDESS is recorded at 48 kHz
 OFFSET = 0.5      # seconds skipped at the start
 DURATION = 3.0    # seconds kept
 N_SAMPLES = round(SR * DURATION)
 DATA_ENV = 'SER_NB_DATA'  # environment variable naming the corpus folder
 
-# %% ../nbs/00_data.ipynb #665800ef
+# %% ../nbs/00_data.ipynb #907f0c6b
 class RavdessNameError(ValueError):
     "A file name that is not a valid RAVDESS code"
 
 class AudioError(ValueError):
     "An audio file that cannot be used: missing, empty, corrupt, truncated or not audio"
 
-# %% ../nbs/00_data.ipynb #db11b0da
+# %% ../nbs/00_data.ipynb #783f307a
 _CODE = re.compile(r'^(\d{2})-(\d{2})-(\d{2})-(\d{2})-(\d{2})-(\d{2})-(\d{2})$')
 
 def _field(path, name, code, allowed):
     if code not in allowed: raise RavdessNameError(f"{path}: {name} code {code:02d} is not one of {sorted(allowed)}")
     return code
 
-# %% ../nbs/00_data.ipynb #cb02eafd
+# %% ../nbs/00_data.ipynb #feacec2b
 def parse_name(path) -> dict:
     "Decode the RAVDESS file name of `path` into a dict of its fields"
     path = Path(path)
@@ -67,14 +67,14 @@ def parse_name(path) -> dict:
                 emotion=EMOTIONS[emo], label=emo - 1, intensity=INTENSITIES[inten], statement=stat,
                 repetition=rep, actor=actor, gender='male' if actor % 2 else 'female')
 
-# %% ../nbs/00_data.ipynb #380a0302
+# %% ../nbs/00_data.ipynb #e45a8f37
 def _audio_files(root):
     root = Path(root)
     if not root.is_dir(): raise FileNotFoundError(f"{root}: corpus folder does not exist")
     return sorted(p for d in root.rglob('Actor_*') if d.is_dir() for p in d.iterdir()
                   if p.suffix.lower() in AUDIO_SUFFIXES)
 
-# %% ../nbs/00_data.ipynb #71469bdb
+# %% ../nbs/00_data.ipynb #de7654e3
 def ravdess_table(root, # folder holding `Actor_XX/` folders of `.wav` or `.flac` clips
                   speech_only=True, # drop song clips (vocal channel 02)
                  ) -> pd.DataFrame:
@@ -89,13 +89,13 @@ def ravdess_table(root, # folder holding `Actor_XX/` folders of `.wav` or `.flac
     if not rows: raise FileNotFoundError(f"{root}: no RAVDESS speech clips (.wav/.flac in Actor_XX/ folders)")
     return pd.DataFrame(rows)
 
-# %% ../nbs/00_data.ipynb #508201d0
+# %% ../nbs/00_data.ipynb #a88aa3aa
 def expected_names(actor, suffix='.wav') -> list:
     "The 60 speech file names that `actor` has in RAVDESS"
     return [f"03-01-{e:02d}-{i:02d}-{s:02d}-{r:02d}-{actor:02d}{suffix}"
             for e in EMOTIONS for i in INTENSITIES if not (e == 1 and i == 2) for s in STATEMENTS for r in (1, 2)]
 
-# %% ../nbs/00_data.ipynb #89e68986
+# %% ../nbs/00_data.ipynb #b3fd999c
 @dataclass
 class CorpusReport:
     "What a corpus table holds compared with RAVDESS speech"
@@ -111,7 +111,7 @@ class CorpusReport:
         return (f"incomplete: {self.n_clips} clips, {len(self.actors)} actors; missing actors "
                 f"{self.missing_actors or 'none'}; {len(self.missing_clips)} missing clips of present actors: {shown or 'none'}")
 
-# %% ../nbs/00_data.ipynb #4d3f93f3
+# %% ../nbs/00_data.ipynb #afdc8112
 def check_corpus(df, # a table from `ravdess_table`
                  actors=ACTORS, # actors the corpus should hold
                  strict=False, # raise instead of returning an incomplete report
@@ -124,7 +124,7 @@ def check_corpus(df, # a table from `ravdess_table`
     if strict and not rep.complete: raise FileNotFoundError(f"RAVDESS corpus {rep}")
     return rep
 
-# %% ../nbs/00_data.ipynb #c2b40f24
+# %% ../nbs/00_data.ipynb #b9ff7b36
 def read_audio(path) -> tuple:
     "Decode `path` into a float32 array (channels, frames) and its sample rate, with clear errors"
     path = Path(path)
@@ -144,7 +144,7 @@ def read_audio(path) -> tuple:
     if not np.isfinite(x).all(): raise AudioError(f"{path}: contains NaN or infinite samples")
     return x.T, sr
 
-# %% ../nbs/00_data.ipynb #b8cffff4
+# %% ../nbs/00_data.ipynb #1987c705
 def to_mono(x) -> np.ndarray:
     "Average the channels of `x` (channels, frames) into one"
     return x.mean(axis=0) if x.ndim == 2 else x
@@ -162,7 +162,7 @@ def crop_pad(x, offset, duration, sr=SR) -> np.ndarray:
     out[:len(seg)] = seg
     return out
 
-# %% ../nbs/00_data.ipynb #6bda065e
+# %% ../nbs/00_data.ipynb #2979f770
 def load_clip(path, # audio file (any format and rate soundfile reads)
               sr=SR, # target sample rate
               offset=OFFSET, # seconds skipped at the start
@@ -172,7 +172,7 @@ def load_clip(path, # audio file (any format and rate soundfile reads)
     x, file_sr = read_audio(path)
     return crop_pad(resample(to_mono(x), file_sr, sr), offset, duration, sr)
 
-# %% ../nbs/00_data.ipynb #007a56df
+# %% ../nbs/00_data.ipynb #9721c52d
 def load_clips(paths, sr=SR, offset=OFFSET, duration=DURATION, progress=True) -> np.ndarray:
     "Load every file in `paths` with `load_clip` into one (N, samples) float32 array"
     paths = list(paths)
@@ -181,19 +181,22 @@ def load_clips(paths, sr=SR, offset=OFFSET, duration=DURATION, progress=True) ->
         out[i] = load_clip(p, sr, offset, duration)
     return out
 
-# %% ../nbs/00_data.ipynb #565129ef
+# %% ../nbs/00_data.ipynb #512933d5
 _SYN_PITCH = dict(zip(EMOTIONS, [110, 125, 220, 100, 180, 260, 140, 300]))  # Hz per emotion code: learnable differences
 
-def _synthetic_clip(emotion, actor, rng, sr, seconds):
+def _synthetic_clip(code, rng, sr, seconds):
+    emotion, actor = code['emotion_code'], code['actor']
     t = np.arange(round(seconds * sr)) / sr
-    f0 = _SYN_PITCH[emotion] * (1 + 0.03 * (actor - 3)) * (1 + 0.05 * np.sin(2 * np.pi * (1 + emotion / 4) * t))
+    shift = (1 + 0.03 * (actor - 3)) * (1 + 0.02 * code['statement'] + 0.01 * code['repetition'])  # no two clips alike
+    f0 = _SYN_PITCH[emotion] * shift * (1 + 0.05 * np.sin(2 * np.pi * (1 + emotion / 4) * t))
     phase = 2 * np.pi * np.cumsum(f0) / sr
     voice = sum(np.sin(k * phase) / k ** (1.5 - emotion / 10) for k in range(1, 8))
     env = np.clip((t - 0.5) * 8, 0, 1) * np.clip((seconds - 0.2 - t) * 8, 0, 1)
-    x = 0.1 * (0.5 + emotion / 8) * env * voice / 3 + 1e-3 * rng.standard_normal(len(t))
+    loud = 1.5 if code['intensity'] == 'strong' else 1.0
+    x = 0.1 * loud * (0.5 + emotion / 8) * env * voice / 3 + 1e-3 * rng.standard_normal(len(t))
     return x.astype(np.float32)
 
-# %% ../nbs/00_data.ipynb #edae9dfd
+# %% ../nbs/00_data.ipynb #d55df6f1
 def make_synthetic_corpus(root, # folder to write `Actor_XX/` folders into
                           actors=(1, 2, 3, 4, 5, 6), # actor numbers (odd male, even female)
                           seed=0, # seed of the noise floor
@@ -208,12 +211,12 @@ def make_synthetic_corpus(root, # folder to write `Actor_XX/` folders into
     for a in actors:
         d = root / f"Actor_{a:02d}"; d.mkdir(parents=True, exist_ok=True)
         for name in expected_names(a, '.' + fmt):
-            x = _synthetic_clip(parse_name(name)['emotion_code'], a, rng, sr, seconds)
+            x = _synthetic_clip(parse_name(name), rng, sr, seconds)
             if name[:-len(fmt) - 1] in stereo: x = np.stack([x, 0.8 * x], axis=1)
             sf.write(str(d / name), x, sr, subtype='PCM_16')
     return root
 
-# %% ../nbs/00_data.ipynb #f23becd7
+# %% ../nbs/00_data.ipynb #23701c31
 def cache_dir() -> Path:
     "The project's cache folder: `$SER_NB_CACHE` or `~/.cache/ser_nb`"
     return Path(os.environ.get('SER_NB_CACHE', Path.home() / '.cache' / 'ser_nb'))
@@ -223,13 +226,13 @@ def corpus_path(path=None) -> Path | None:
     p = path or os.environ.get(DATA_ENV)
     return Path(p) if p else None
 
-# %% ../nbs/00_data.ipynb #094104f9
+# %% ../nbs/00_data.ipynb #0c52f148
 def demo_corpus() -> Path:
     "The real corpus when `$SER_NB_DATA` is set, else a synthetic one (made once and cached)"
     if (p := corpus_path()) is not None:
         if not p.is_dir(): raise FileNotFoundError(f"{p}: ${DATA_ENV} names a folder that does not exist")
         return p
-    root = cache_dir() / 'synthetic-ravdess-v1'
+    root = cache_dir() / 'synthetic-ravdess-v2'
     if not (root / '.complete').exists():
         cache_dir().mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(dir=cache_dir()))  # build beside the target, then rename: never half a corpus
@@ -242,36 +245,46 @@ def is_real_corpus(root) -> bool:
     "Whether `root` holds all 24 RAVDESS actors (rather than a synthetic subset)"
     return all((Path(root) / f"Actor_{a:02d}").is_dir() for a in ACTORS)
 
-# %% ../nbs/00_data.ipynb #a3873bcc
+# %% ../nbs/00_data.ipynb #dbcc86ca
 def audio_info(df) -> pd.DataFrame:
     "`df` with the sample rate, channels, frames and seconds of every clip, read from the file headers"
     infos = [sf.info(p) for p in df.path]
     return df.assign(sample_rate=[i.samplerate for i in infos], channels=[i.channels for i in infos],
                      frames=[i.frames for i in infos], seconds=[i.duration for i in infos])
 
-# %% ../nbs/00_data.ipynb #3818ec4c
+# %% ../nbs/00_data.ipynb #bcfe89f3
+@functools.lru_cache(maxsize=None)
+def _content_id(path, size, mtime_ns):
+    return hashlib.sha1(sf.read(path, dtype='int16')[0].tobytes()).hexdigest()
+
+def content_ids(paths) -> list:
+    "A hash of the decoded samples of every file in `paths`: identical recordings share an id"
+    return [_content_id(str(p), (st := Path(p).stat()).st_size, st.st_mtime_ns) for p in paths]
+
+# %% ../nbs/00_data.ipynb #3ffd9cca
 def seed_split(df, # corpus table
                seed=0, # random seed of the split
                fractions=(0.8, 0.1, 0.1), # train, valid, test
               ) -> dict:
-    "Stratified random train/valid/test split of `df` by emotion: positional index arrays"
-    idx, y = np.arange(len(df)), df.label.to_numpy()
+    "Stratified random train/valid/test split of `df` by emotion, identical recordings kept together: positional index arrays"
+    _, first, group = np.unique(content_ids(df.path), return_index=True, return_inverse=True)
+    idx, y = np.arange(len(first)), df.label.to_numpy()[first]  # one row per distinct recording
     train, rest = train_test_split(idx, train_size=fractions[0], stratify=y, random_state=seed)
     valid, test = train_test_split(rest, test_size=fractions[2] / (fractions[1] + fractions[2]),
                                    stratify=y[rest], random_state=seed)
-    return dict(train=np.sort(train), valid=np.sort(valid), test=np.sort(test))
+    return {k: np.flatnonzero(np.isin(group, v)) for k, v in dict(train=train, valid=valid, test=test).items()}
 
-# %% ../nbs/00_data.ipynb #c55e378e
+# %% ../nbs/00_data.ipynb #71d5c60d
 EMOBOX_FOLDS = {1: (1, 11, 20, 21), 2: (4, 10, 12, 14), 3: (8, 9, 19, 23),
                 4: (3, 5, 7, 24), 5: (2, 15, 16, 18), 6: (6, 13, 17, 22)}
 
-# %% ../nbs/00_data.ipynb #1d1f5fc8
+# %% ../nbs/00_data.ipynb #59df95d6
 def default_valid_actors(train_actors) -> tuple:
     "The lowest-numbered female and male actor of `train_actors`"
     fem = [a for a in sorted(train_actors) if a % 2 == 0]; mal = [a for a in sorted(train_actors) if a % 2]
     return tuple(sorted(g[0] for g in (fem, mal) if g))
 
-# %% ../nbs/00_data.ipynb #9447de92
+# %% ../nbs/00_data.ipynb #647f1d33
 def speaker_split(df, # corpus table
                   fold=None, # EmoBox fold 1..6 (or give `test_actors`)
                   test_actors=None, # explicit test actors instead of a fold
@@ -288,11 +301,11 @@ def speaker_split(df, # corpus table
     part = np.where(df.actor.isin(test_actors), 'test', np.where(df.actor.isin(valid_actors), 'valid', 'train'))
     return {k: np.flatnonzero(part == k) for k in ('train', 'valid', 'test')}
 
-# %% ../nbs/00_data.ipynb #dfb6689f
+# %% ../nbs/00_data.ipynb #3ba28891
 ZENODO_URL = 'https://zenodo.org/records/1188976/files/Audio_Speech_Actors_01-24.zip?download=1'
 ZENODO_MD5 = 'bc696df654c87fed845eb13823edef8a'
 
-# %% ../nbs/00_data.ipynb #e85e3d30
+# %% ../nbs/00_data.ipynb #63bb3820
 def _fetch(url, dest, md5, chunk=1 << 20):
     "Stream `url` to `dest` atomically with a progress bar, verifying `md5`"
     h, tmp = hashlib.md5(), Path(f"{dest}.part{os.getpid()}")
@@ -306,7 +319,7 @@ def _fetch(url, dest, md5, chunk=1 << 20):
         os.replace(tmp, dest)
     finally: tmp.unlink(missing_ok=True)
 
-# %% ../nbs/00_data.ipynb #8641112d
+# %% ../nbs/00_data.ipynb #6733f7be
 def download_ravdess(dest=None, # folder to hold the zip and the extracted corpus; default `cache_dir()/ravdess`
                      url=ZENODO_URL, md5=ZENODO_MD5) -> Path:
     "Download and extract RAVDESS speech (once); return the corpus folder"
@@ -321,14 +334,14 @@ def download_ravdess(dest=None, # folder to hold the zip and the extracted corpu
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return corpus
 
-# %% ../nbs/00_data.ipynb #94670c4d
+# %% ../nbs/00_data.ipynb #d5cf81a5
 def corpus_summary(root) -> pd.DataFrame:
     "Clips per emotion and gender in the corpus at `root`"
     df = ravdess_table(root)
     return pd.crosstab(df.emotion, df.gender, margins=True, margins_name='total').loc[
         [l for l in LABELS if l in set(df.emotion)] + ['total']]
 
-# %% ../nbs/00_data.ipynb #c8585e0b
+# %% ../nbs/00_data.ipynb #5d03dca8
 @call_parse
 def ravdess_summary_cli(data:str=None, # corpus folder (default: $SER_NB_DATA)
                         download:bool=False, # download RAVDESS from Zenodo into the cache first
