@@ -1,0 +1,35 @@
+"`ser_nb_train` end to end on a synthetic corpus, and its errors."
+import json, subprocess, sys
+from pathlib import Path
+import pytest
+
+def _train(*args):
+    "Run the installed `ser_nb_train` console script"
+    return subprocess.run([str(Path(sys.executable).parent / 'ser_nb_train'), *args], capture_output=True, text=True)
+
+def test_tiny_run_end_to_end(synthetic_corpus, tmp_path):
+    out = tmp_path / 'run'
+    r = _train('--data', str(synthetic_corpus), '--protocol', 'seed', '--epochs', '1', '--out', str(out), '--allow_incomplete')
+    assert r.returncode == 0, r.stderr[-2000:]
+    m = json.loads((out / 'metrics.json').read_text())
+    assert {'wa', 'ua', 'macro_f1', 'per_class', 'confusion', 'protocol', 'fold', 'test_actors', 'epoch', 'seconds'} <= set(m)
+    assert sum(map(sum, m['confusion'])) == m['n_test'] == 12
+    for f in ('model.pt', 'confusion.png', 'curves.png', 'history.csv'): assert (out / f).stat().st_size > 0
+    # --resume on a finished run keeps it and does not train again
+    r2 = _train('--data', str(synthetic_corpus), '--epochs', '1', '--out', str(out), '--allow_incomplete', '--resume')
+    assert r2.returncode == 0 and json.loads((out / 'metrics.json').read_text()) == m
+
+def test_incomplete_corpus_refused(synthetic_corpus, tmp_path):
+    r = _train('--data', str(synthetic_corpus), '--out', str(tmp_path))
+    assert r.returncode != 0 and 'incomplete' in r.stderr and 'allow_incomplete' in r.stderr
+
+@pytest.mark.parametrize('args,msg', [(['--protocol', 'random'], "--protocol must be 'seed' or 'speaker'"),
+                                      (['--protocol', 'speaker', '--fold', '9'], '--fold must be 1..6 or all'),
+                                      (['--preset', 'best'], '--preset must be one of')])
+def test_bad_arguments(synthetic_corpus, tmp_path, args, msg):
+    r = _train('--data', str(synthetic_corpus), '--out', str(tmp_path), '--allow_incomplete', *args)
+    assert r.returncode != 0 and msg in r.stderr
+
+def test_missing_corpus(tmp_path):
+    r = _train('--data', str(tmp_path / 'nope'), '--out', str(tmp_path))
+    assert r.returncode != 0 and 'nope: corpus folder does not exist' in r.stderr
