@@ -20,12 +20,12 @@ from .model import ModelConfig, build_model
 
 # %% ../nbs/04_train.ipynb #0d7bbc15
 def setup_device(device=None, # 'cpu', 'cuda' or None: CUDA when present
-                 threads=None, # CPU threads; default: the cores this process may use
+                 threads=None, # CPU threads; default: $OMP_NUM_THREADS if set, else the cores this process may use
                 ) -> torch.device:
     "The torch device to train on, with the CPU thread count set"
     device = torch.device(device) if device else default_device()
     if device.type == 'cuda' and not torch.cuda.is_available(): raise RuntimeError("--device cuda asked for, but CUDA is not available")
-    torch.set_num_threads(threads or len(os.sched_getaffinity(0)))
+    torch.set_num_threads(threads or int(os.environ.get('OMP_NUM_THREADS') or len(os.sched_getaffinity(0))))
     return device
 
 # %% ../nbs/04_train.ipynb #2d36ac7f
