@@ -16,8 +16,8 @@ from .data import (EMOBOX_FOLDS, LABELS, RavdessNameError, check_corpus, corpus_
                          speaker_split)
 from .features import FeatureConfig
 from .model import ModelConfig, build_model
-from .train import (PRESETS, SplitData, TrainConfig, atomic_torch_save, fit, plot_curves, predict_logits, preset,
-                          setup_device, split_features)
+from .train import (PRESETS, SplitData, TrainConfig, atomic_torch_save, fit, model_config_for, plot_curves,
+                          predict_logits, preset, setup_device, split_features)
 
 # %% ../nbs/05_evaluate.ipynb #1f7b696a
 def classification_metrics(y, # true class indices
@@ -77,7 +77,8 @@ def run_split(df, # corpus table
               out=None, # folder for the run's files
               device=None, resume=False, progress=True) -> dict:
     "Train on one split of `df` with validation-only model selection, then evaluate once on its test clips"
-    tcfg, fcfg, mcfg = tcfg or TrainConfig(), fcfg or FeatureConfig(), mcfg or ModelConfig()
+    tcfg, fcfg = tcfg or TrainConfig(), fcfg or FeatureConfig()
+    mcfg = mcfg or model_config_for(fcfg)
     dev, t0 = setup_device(device), time.perf_counter()
     split = make_split(df, protocol, fold, tcfg.seed)
     data = split_features(df, split, fcfg, tcfg, device=dev, progress=progress)

@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['PRESETS', 'setup_device', 'TrainConfig', 'preset', 'SplitData', 'split_features', 'train_epoch', 'predict_logits',
-           'score', 'make_optimizer', 'model_checkpoint', 'load_checkpoint', 'selected_epoch', 'fit', 'plot_curves']
+           'score', 'make_optimizer', 'model_config_for', 'model_checkpoint', 'load_checkpoint', 'selected_epoch',
+           'fit', 'plot_curves']
 
 # %% ../nbs/04_train.ipynb #1729a677
 import dataclasses, json, os, tempfile, time
@@ -148,6 +149,11 @@ def make_optimizer(model, tcfg:TrainConfig, steps_per_epoch:int):
     else: raise ValueError(f"schedule must be 'constant', 'onecycle' or 'cosine', got {tcfg.schedule!r}")
     return opt, sched
 
+# %% ../nbs/04_train.ipynb #2d74de53
+def model_config_for(fcfg:FeatureConfig, **overrides) -> ModelConfig:
+    "The `ModelConfig` whose input matches the features of `fcfg` and whose outputs are the emotions of `LABELS`"
+    return ModelConfig(**{'n_mfcc': fcfg.n_features, 'n_frames': fcfg.n_frames, 'n_classes': len(LABELS), **overrides})
+
 # %% ../nbs/04_train.ipynb #f1949864
 def model_checkpoint(model, mcfg:ModelConfig, fcfg:FeatureConfig, tcfg:TrainConfig, standardiser:Standardiser,
                      state=None, **info) -> dict:
@@ -189,7 +195,8 @@ def fit(data:SplitData, # features from `split_features`
         stop_after=None, # stop after this many epochs of this call (to simulate an interruption)
        ) -> dict:
     "Train a model on `data`; return the validation-selected checkpoint dict and the history"
-    mcfg, fcfg, tcfg = mcfg or ModelConfig(), fcfg or FeatureConfig(), tcfg or TrainConfig()
+    fcfg, tcfg = fcfg or FeatureConfig(), tcfg or TrainConfig()
+    mcfg = mcfg or model_config_for(fcfg)
     dev = torch.device(device) if device else default_device()
     torch.manual_seed(tcfg.seed)
     model = build_model(mcfg).to(dev)
