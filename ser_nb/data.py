@@ -265,9 +265,11 @@ def content_ids(paths) -> list:
 def seed_split(df, # corpus table
                seed=0, # random seed of the split
                fractions=(0.8, 0.1, 0.1), # train, valid, test
+               groups=None, # rows with equal group ids stay together; default: `content_ids` of `df.path` if present
               ) -> dict:
     "Stratified random train/valid/test split of `df` by emotion, identical recordings kept together: positional index arrays"
-    _, first, group = np.unique(content_ids(df.path), return_index=True, return_inverse=True)
+    if groups is None: groups = content_ids(df.path) if 'path' in df else np.arange(len(df))
+    _, first, group = np.unique(groups, return_index=True, return_inverse=True)
     idx, y = np.arange(len(first)), df.label.to_numpy()[first]  # one row per distinct recording
     train, rest = train_test_split(idx, train_size=fractions[0], stratify=y, random_state=seed)
     valid, test = train_test_split(rest, test_size=fractions[2] / (fractions[1] + fractions[2]),
