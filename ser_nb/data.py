@@ -9,7 +9,7 @@ __all__ = ['EMOTIONS', 'LABELS', 'MODALITIES', 'VOCAL_CHANNELS', 'INTENSITIES', 
            'check_corpus', 'read_audio', 'to_mono', 'resample', 'crop_pad', 'load_clip', 'load_clips',
            'make_synthetic_corpus', 'cache_dir', 'corpus_path', 'demo_corpus', 'is_real_corpus', 'audio_info',
            'content_ids', 'seed_split', 'default_valid_actors', 'speaker_split', 'download_ravdess', 'corpus_summary',
-           'ravdess_summary_cli']
+           'cli_corpus', 'ravdess_summary_cli']
 
 # %% ../nbs/00_data.ipynb #59a66416
 import functools, hashlib, os, re, shutil, tempfile, urllib.request, zipfile
@@ -337,21 +337,25 @@ def download_ravdess(dest=None, # folder to hold the zip and the extracted corpu
     return corpus
 
 # %% ../nbs/00_data.ipynb #d5cf81a5
-def corpus_summary(root) -> pd.DataFrame:
-    "Clips per emotion and gender in the corpus at `root`"
-    df = ravdess_table(root)
+def corpus_summary(df) -> pd.DataFrame:
+    "Clips per emotion and gender in the corpus table `df`"
     return pd.crosstab(df.emotion, df.gender, margins=True, margins_name='total').loc[
         [l for l in LABELS if l in set(df.emotion)] + ['total']]
 
 # %% ../nbs/00_data.ipynb #5d03dca8
+def cli_corpus(data=None) -> pd.DataFrame:
+    "The corpus table of `data` (default `$SER_NB_DATA`) for a command-line tool; `SystemExit` with the reason otherwise"
+    root = corpus_path(data)
+    if root is None: raise SystemExit(f"error: no corpus: pass --data DIR or set ${DATA_ENV}")
+    try: return ravdess_table(root)
+    except (FileNotFoundError, RavdessNameError) as e: raise SystemExit(f"error: {e}")
+
+# %% ../nbs/00_data.ipynb #49a802b0
 @call_parse
 def ravdess_summary_cli(data:str=None, # corpus folder (default: $SER_NB_DATA)
                         download:bool=False, # download RAVDESS from Zenodo into the cache first
                        ):
     "Print what a RAVDESS folder holds and whether it is complete"
-    root = download_ravdess() if download else corpus_path(data)
-    if root is None: raise SystemExit(f"error: no corpus: pass --data DIR, set ${DATA_ENV}, or use --download")
-    try: df = ravdess_table(root)
-    except (FileNotFoundError, RavdessNameError) as e: raise SystemExit(f"error: {e}")
-    print(corpus_summary(root).to_string()); rep = check_corpus(df); print(rep)
+    df = cli_corpus(download_ravdess() if download else data)
+    print(corpus_summary(df).to_string()); rep = check_corpus(df); print(rep)
     if not rep.complete: raise SystemExit(1)

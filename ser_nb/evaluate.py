@@ -12,12 +12,11 @@ from pathlib import Path
 import matplotlib.pyplot as plt, numpy as np, pandas as pd, seaborn as sns, torch
 from fastcore.script import call_parse
 from sklearn.metrics import accuracy_score, balanced_accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
-from .data import (EMOBOX_FOLDS, LABELS, RavdessNameError, check_corpus, corpus_path, ravdess_table, seed_split,
-                         speaker_split)
+from .data import EMOBOX_FOLDS, LABELS, check_corpus, cli_corpus, corpus_path, seed_split, speaker_split
 from .features import FeatureConfig
-from .model import ModelConfig, build_model
-from .train import (PRESETS, SplitData, TrainConfig, atomic_torch_save, fit, model_config_for, plot_curves,
-                          predict_logits, preset, setup_device, split_features)
+from .model import ModelConfig
+from .train import (PRESETS, SplitData, TrainConfig, atomic_torch_save, fit, model_config_for, model_from_checkpoint,
+                          plot_curves, predict_logits, preset, setup_device, split_features)
 
 # %% ../nbs/05_evaluate.ipynb #1f7b696a
 def classification_metrics(y, # true class indices
@@ -65,8 +64,7 @@ def make_split(df, protocol:str, fold=None, seed=0) -> dict:
 # %% ../nbs/05_evaluate.ipynb #5a23b575
 def evaluate_checkpoint(ck:dict, data:SplitData, part='test', device='cpu') -> dict:
     "Metrics of the checkpoint `ck` on `data.X[part]` (already standardised)"
-    model = build_model(ModelConfig(**ck['model_config'])); model.load_state_dict(ck['state_dict'])
-    logits = predict_logits(model.to(device), data.X[part])
+    logits = predict_logits(model_from_checkpoint(ck, device), data.X[part])
     return classification_metrics(data.y[part].numpy(), logits.argmax(1).numpy()) | dict(logits=logits)
 
 # %% ../nbs/05_evaluate.ipynb #f848af1d
@@ -116,19 +114,11 @@ def summarise(metrics:list, # `metrics` dicts of several runs (folds or seeds)
     stats = pd.DataFrame([t.mean(), t.std(ddof=1)], index=['mean', 'sd'])
     return pd.concat([t, stats]).round(2)
 
-# %% ../nbs/05_evaluate.ipynb #d79ff0b7
-def _load_corpus(data):
-    root = corpus_path(data)
-    if root is None: raise SystemExit("error: no corpus: pass --data DIR or set $SER_NB_DATA")
-    try: df = ravdess_table(root)
-    except (FileNotFoundError, RavdessNameError) as e: raise SystemExit(f"error: {e}")
-    return df, check_corpus(df)
-
 # %% ../nbs/05_evaluate.ipynb #5bd846ee
 def train_protocol(data=None, protocol='seed', fold='all', epochs=None, seed=0, preset_name='fast', device=None,
                    out='runs/train', resume=False, allow_incomplete=False, progress=True) -> dict:
     "Run `protocol` on the corpus at `data` and write every run's files under `out`; the callable behind `ser_nb_train`"
-    df, report = _load_corpus(data)
+    df = cli_corpus(data); report = check_corpus(df)
     if not report.complete and not allow_incomplete:
         raise SystemExit(f"error: the corpus at {corpus_path(data)} is {report} (use --allow_incomplete to go on)")
     tcfg = preset(preset_name, seed=seed, **({'epochs': epochs} if epochs else {}))

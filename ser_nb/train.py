@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['PRESETS', 'setup_device', 'TrainConfig', 'preset', 'SplitData', 'split_features', 'train_epoch', 'predict_logits',
-           'score', 'make_optimizer', 'model_config_for', 'model_checkpoint', 'load_checkpoint', 'selected_epoch',
-           'fit', 'plot_curves']
+           'score', 'make_optimizer', 'model_config_for', 'model_checkpoint', 'model_from_checkpoint',
+           'load_checkpoint', 'selected_epoch', 'fit', 'plot_curves']
 
 # %% ../nbs/04_train.ipynb #1729a677
 import dataclasses, json, os, tempfile, time
@@ -164,15 +164,19 @@ def model_checkpoint(model, mcfg:ModelConfig, fcfg:FeatureConfig, tcfg:TrainConf
                 standardiser=standardiser.state_dict(), state_dict={k: v.detach().cpu() for k, v in state.items()}, **info)
 
 # %% ../nbs/04_train.ipynb #22ef9310
+def model_from_checkpoint(ck:dict, device='cpu') -> nn.Module:
+    "The model of the checkpoint dict `ck`, with its weights, in eval mode on `device`"
+    model = build_model(ModelConfig(**ck['model_config']))
+    model.load_state_dict(ck['state_dict'])
+    return model.to(device).eval()
+
 def load_checkpoint(path, device='cpu') -> tuple:
     "The model (eval mode, on `device`) and the checkpoint dict saved at `path`"
     try: ck = torch.load(path, map_location='cpu', weights_only=False)
     except FileNotFoundError: raise
     except Exception as e: raise ValueError(f"{path}: not a readable ser_nb checkpoint ({type(e).__name__}: {e})") from e
     if not isinstance(ck, dict) or ck.get('format') != 'ser_nb/1': raise ValueError(f"{path}: not a ser_nb checkpoint")
-    model = build_model(ModelConfig(**ck['model_config']))
-    model.load_state_dict(ck['state_dict'])
-    return model.to(device).eval(), ck
+    return model_from_checkpoint(ck, device), ck
 
 # %% ../nbs/04_train.ipynb #5fc9c21e
 def selected_epoch(history:pd.DataFrame) -> int:
