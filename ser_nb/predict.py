@@ -58,6 +58,8 @@ def load_model(path, # checkpoint file (`model.pt` of a training run)
     labels = list(ck['labels'])
     n_out = ck['model_config'].get('n_classes', len(labels))
     if n_out != len(labels): raise ValueError(f"{path}: the model has {n_out} outputs but the checkpoint names {len(labels)} labels")
+    if ck['train_config'].get('speaker_norm'): raise ValueError(
+        f"{path}: the model expects features normalised by its speaker's statistics (speaker_norm), which one recording does not give")
     return Predictor(model, labels, FeatureConfig.from_dict(ck['feature_config']),
                      Standardiser.from_state_dict(ck['standardiser']), device, checkpoint=ck, **kwargs)
 
