@@ -7,9 +7,9 @@ __all__ = ['EMOTIONS', 'LABELS', 'MODALITIES', 'VOCAL_CHANNELS', 'INTENSITIES', 
            'OFFSET', 'DURATION', 'N_SAMPLES', 'DATA_ENV', 'EMOBOX_FOLDS', 'ZENODO_URL', 'ZENODO_MD5',
            'RavdessNameError', 'AudioError', 'parse_name', 'ravdess_table', 'expected_names', 'CorpusReport',
            'check_corpus', 'read_audio', 'to_mono', 'resample', 'crop_pad', 'load_clip', 'load_clips',
-           'make_synthetic_corpus', 'cache_dir', 'corpus_path', 'demo_corpus', 'is_real_corpus', 'audio_info',
-           'content_ids', 'seed_split', 'default_valid_actors', 'speaker_split', 'download_ravdess', 'corpus_summary',
-           'cli_corpus', 'ravdess_summary_cli']
+           'make_synthetic_corpus', 'cache_dir', 'corpus_path', 'demo_corpus', 'synthetic_corpus', 'is_real_corpus',
+           'audio_info', 'content_ids', 'seed_split', 'default_valid_actors', 'speaker_split', 'download_ravdess',
+           'corpus_summary', 'cli_corpus', 'ravdess_summary_cli']
 
 # %% ../nbs/00_data.ipynb #59a66416
 import functools, hashlib, os, re, shutil, tempfile, urllib.request, zipfile
@@ -232,6 +232,10 @@ def demo_corpus() -> Path:
     if (p := corpus_path()) is not None:
         if not p.is_dir(): raise FileNotFoundError(f"{p}: ${DATA_ENV} names a folder that does not exist")
         return p
+    return synthetic_corpus()
+
+def synthetic_corpus() -> Path:
+    "The cached synthetic RAVDESS-format corpus (6 actors), made on first use"
     root = cache_dir() / 'synthetic-ravdess-v2'
     if not (root / '.complete').exists():
         cache_dir().mkdir(parents=True, exist_ok=True)
