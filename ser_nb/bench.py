@@ -138,7 +138,7 @@ def run_bench(data=None, # corpus folder (default: $SER_NB_DATA; the synthetic d
               preset_name='fast', # the preset whose time to a result is measured
               short=False, # a few batches of each part: checks that it works, not how fast
               device=None, progress=True) -> dict:
-    "Measure throughput, time to a result, features and prediction; write `<out>/bench-<device>.json`"
+    "Measure throughput, time to a result, features and prediction; write `<out>/bench-<device>[-<preset>].json`"
     dev = setup_device(device)
     t0 = time.perf_counter()
     res = dict(device=dev.type, threads=torch.get_num_threads(), short=short, preset=preset_name,
@@ -154,7 +154,7 @@ def run_bench(data=None, # corpus folder (default: $SER_NB_DATA; the synthetic d
     sp = predict_speed(model, n_clips=10 if short else 100, n_latency=3 if short else 20, threads=res['threads'])
     res['predict'] = dict(latency_ms_per_clip=sp['latency_ms'], clips_per_s=sp['clips_per_s'], model=str(model))
     res['seconds'] = round(time.perf_counter() - t0, 1)
-    path = Path(out) / f"bench-{dev.type}{'-short' if short else ''}.json"
+    path = Path(out) / f"bench-{dev.type}{'' if preset_name == 'fast' else '-' + preset_name}{'-short' if short else ''}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix('.tmp'); tmp.write_text(json.dumps(res, indent=1)); os.replace(tmp, path)
     return res | dict(path=str(path))

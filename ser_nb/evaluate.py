@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['EMOBOX_UA', 'STUDY_WA', 'classification_metrics', 'plot_confusion', 'top_confusions', 'make_split',
-           'evaluate_checkpoint', 'run_split', 'summarise', 'train_protocol', 'train_cli', 'load_runs']
+           'evaluate_checkpoint', 'run_split', 'summarise', 'train_protocol', 'train_cli', 'load_runs',
+           'preset_overview']
 
 # %% ../nbs/05_evaluate.ipynb #554d829f
 import json, os, time
@@ -116,12 +117,13 @@ def summarise(metrics:list, # `metrics` dicts of several runs (folds or seeds)
 
 # %% ../nbs/05_evaluate.ipynb #5bd846ee
 def train_protocol(data=None, protocol='seed', fold='all', epochs=None, seed=0, preset_name='fast', device=None,
-                   out='runs/train', resume=False, allow_incomplete=False, progress=True) -> dict:
+                   out='runs/train', resume=False, allow_incomplete=False, progress=True,
+                   overrides:dict=None) -> dict: # `TrainConfig` fields to change in the preset
     "Run `protocol` on the corpus at `data` and write every run's files under `out`; the callable behind `ser_nb_train`"
     df = cli_corpus(data); report = check_corpus(df)
     if not report.complete and not allow_incomplete:
         raise SystemExit(f"error: the corpus at {corpus_path(data)} is {report} (use --allow_incomplete to go on)")
-    tcfg = preset(preset_name, seed=seed, **({'epochs': epochs} if epochs else {}))
+    tcfg = preset(preset_name, seed=seed, **(overrides or {}), **({'epochs': epochs} if epochs else {}))
     if protocol == 'seed': runs = {None: Path(out)}
     elif protocol == 'speaker':
         folds = list(EMOBOX_FOLDS) if str(fold) == 'all' else [int(fold)]
@@ -156,12 +158,32 @@ def train_cli(data:str=None, # corpus folder (default: $SER_NB_DATA)
               out:str='runs/train', # output folder
               resume:bool=False, # continue an interrupted run in `out`
               allow_incomplete:bool=False, # train on a corpus that lacks clips or actors
+              overrides:str=None, # JSON object of TrainConfig fields to change in the preset, e.g. '{"mixup": 0.2}'
              ):
     "Train and evaluate the parallel CNN + Transformer on RAVDESS; write metrics, curves, confusion matrix and model"
     if preset not in PRESETS: raise SystemExit(f"error: --preset must be one of {list(PRESETS)}, got {preset!r}")
-    train_protocol(data, protocol, fold, epochs, seed, preset, device, out, resume, allow_incomplete)
+    try: over = json.loads(overrides) if overrides else {}
+    except json.JSONDecodeError as e: raise SystemExit(f"error: --overrides is not JSON ({e}): {overrides}")
+    fields = set(TrainConfig.__dataclass_fields__) - {'seed'}
+    if not isinstance(over, dict) or not set(over) <= fields:
+        raise SystemExit(f"error: --overrides must be a JSON object with keys among {sorted(fields)}, got {overrides}")
+    train_protocol(data, protocol, fold, epochs, seed, preset, device, out, resume, allow_incomplete, overrides=over)
 
 # %% ../nbs/05_evaluate.ipynb #1e850c73
 def load_runs(folder) -> list:
     "The `metrics.json` of every run under `folder`, sorted by path"
     return [json.loads(p.read_text()) for p in sorted(Path(folder).rglob('metrics.json'))]
+
+def preset_overview(results, # the results folder
+                    protocol:str, # 'seed' or 'speaker'
+                   ) -> pd.DataFrame:
+    "One row per preset with runs under `results/<protocol>/<preset>/`: runs, WA, UA, macro-F1 (mean ± sd, %), epoch, seconds"
+    rows = []
+    for p in PRESETS:
+        runs = load_runs(Path(results) / protocol / p)
+        if not runs: continue
+        t = summarise(runs, key='seed' if protocol == 'seed' else 'fold')
+        ms = lambda m: f"{t.loc['mean', m]:.1f}" + (f" ± {t.loc['sd', m]:.1f}" if len(runs) > 1 else '')
+        rows.append({'preset': p, 'runs': len(runs), 'WA %': ms('WA'), 'UA %': ms('UA'), 'macro-F1 %': ms('macro-F1'),
+                     'epoch (mean)': t.loc['mean', 'epoch'], 'seconds (mean)': round(t.loc['mean', 'seconds'])})
+    return pd.DataFrame(rows).set_index('preset')

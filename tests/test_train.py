@@ -25,7 +25,9 @@ def test_incomplete_corpus_refused(synthetic_corpus, tmp_path):
 
 @pytest.mark.parametrize('args,msg', [(['--protocol', 'random'], "--protocol must be 'seed' or 'speaker'"),
                                       (['--protocol', 'speaker', '--fold', '9'], '--fold must be 1..6 or all'),
-                                      (['--preset', 'best'], '--preset must be one of')])
+                                      (['--preset', 'best'], '--preset must be one of'),
+                                      (['--overrides', '{"nope": 1}'], '--overrides must be a JSON object'),
+                                      (['--overrides', 'mixup=1'], '--overrides is not JSON')])
 def test_bad_arguments(synthetic_corpus, tmp_path, args, msg):
     r = _train('--data', str(synthetic_corpus), '--out', str(tmp_path), '--allow_incomplete', *args)
     assert r.returncode != 0 and msg in r.stderr
@@ -33,3 +35,10 @@ def test_bad_arguments(synthetic_corpus, tmp_path, args, msg):
 def test_missing_corpus(tmp_path):
     r = _train('--data', str(tmp_path / 'nope'), '--out', str(tmp_path))
     assert r.returncode != 0 and 'nope: corpus folder does not exist' in r.stderr
+
+def test_overrides_reach_the_run(synthetic_corpus, tmp_path):
+    r = _train('--data', str(synthetic_corpus), '--epochs', '1', '--out', str(tmp_path), '--allow_incomplete',
+               '--overrides', '{"mixup": 0.2, "time_mask": 20, "speaker_norm": true}')
+    assert r.returncode == 0, r.stderr[-2000:]
+    tc = json.loads((tmp_path / 'metrics.json').read_text())['train_config']
+    assert (tc['mixup'], tc['time_mask'], tc['speaker_norm'], tc['epochs'], tc['optimizer']) == (0.2, 20, True, 1, 'adamw')
