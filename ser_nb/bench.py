@@ -17,7 +17,7 @@ from .data import cli_corpus, demo_corpus, load_clips, synthetic_corpus
 from .features import FeatureCache, FeatureConfig, clip_features, feature_throughput
 from .model import build_model
 from .train import PRESETS, setup_device
-from .evaluate import STUDY_WA, train_protocol
+from .evaluate import STUDY_WA, load_runs, train_protocol
 from .predict import predict_speed
 
 # %% ../nbs/07_bench.ipynb #2faa6ddf
@@ -94,9 +94,6 @@ def bench_features(paths, # clips to use
                 cache_hits=cache.hits)
 
 # %% ../nbs/07_bench.ipynb #50b57da8
-def _runs(folder, pattern):
-    return [json.loads(p.read_text()) for p in sorted(Path(folder).glob(pattern))]
-
 def _mean(xs): return round(sum(xs) / len(xs), 4) if xs else None
 
 def time_to_result(data, # corpus folder
@@ -112,7 +109,7 @@ def time_to_result(data, # corpus folder
     runs = Path(runs)
     seed_ms = [train_protocol(data, 'seed', seed=s, epochs=epochs, preset_name=preset_name, device=device, progress=progress,
                               out=runs / 'seed' / preset_name / f'seed{s}', resume=True, allow_incomplete=allow_incomplete)['results'][0] for s in seeds]
-    ref = _runs(runs / 'seed' / reference, 'seed*/metrics.json')
+    ref = load_runs(runs / 'seed' / reference)
     wa, ref_wa = _mean([m['wa'] for m in seed_ms]), _mean([m['wa'] for m in ref])
     secs = _mean([m['seconds'] for m in seed_ms])
     out = dict(
@@ -123,7 +120,7 @@ def time_to_result(data, # corpus folder
     if six_fold:
         folds = train_protocol(data, 'speaker', 'all', epochs=epochs, preset_name=preset_name, device=device,
                                progress=progress, out=runs / 'speaker' / preset_name, resume=True)['results']
-        ref_folds = _runs(runs / 'speaker' / reference, 'fold*/metrics.json')
+        ref_folds = load_runs(runs / 'speaker' / reference)
         out['six_fold'] = dict(seconds=round(sum(m['seconds'] for m in folds), 1), ua_mean=_mean([m['ua'] for m in folds]),
                                wa_mean=_mean([m['wa'] for m in folds]),
                                reference_ua_mean=_mean([m['ua'] for m in ref_folds]) if len(ref_folds) == 6 else None,
