@@ -4,18 +4,18 @@
 
 # %% auto #0
 __all__ = ['EMOBOX_UA', 'STUDY_WA', 'classification_metrics', 'plot_confusion', 'top_confusions', 'make_split',
-           'evaluate_checkpoint', 'run_split', 'summarise', 'train_protocol', 'train_cli', 'load_runs',
+           'evaluate_checkpoint', 'run_split', 'summarise', 'train_protocol', 'json_fields', 'train_cli', 'load_runs',
            'preset_overview']
 
 # %% ../nbs/05_evaluate.ipynb #554d829f
-import json, os, time
+import dataclasses, json, os, time
 from pathlib import Path
 import matplotlib.pyplot as plt, numpy as np, pandas as pd, seaborn as sns, torch
 from fastcore.script import call_parse
 from sklearn.metrics import accuracy_score, balanced_accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
 from .data import EMOBOX_FOLDS, LABELS, check_corpus, cli_corpus, corpus_path, seed_split, speaker_split
 from .features import FeatureConfig
-from .model import ModelConfig
+from .model import ABLATIONS, ModelConfig
 from .train import (PRESETS, SplitData, TrainConfig, atomic_torch_save, fit, model_config_for, model_from_checkpoint,
                           plot_curves, predict_logits, preset, setup_device, split_features)
 
@@ -88,6 +88,7 @@ def run_split(df, # corpus table
     metrics = dict(protocol=protocol, fold=fold, seed=tcfg.seed, test_actors=actors('test'), valid_actors=actors('valid'),
                    n_test=len(split['test']), epoch=ck['epoch'], epochs_run=len(res['history']), valid=ck['valid'],
                    seconds=round(time.perf_counter() - t0, 1), device=str(dev), train_config=tcfg.to_dict(),
+                   model_config=dataclasses.asdict(mcfg), feature_config=fcfg.to_dict(),
                    **{k: v for k, v in test.items() if k != 'logits'})
     if out:
         out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -118,8 +119,14 @@ def summarise(metrics:list, # `metrics` dicts of several runs (folds or seeds)
 # %% ../nbs/05_evaluate.ipynb #5bd846ee
 def train_protocol(data=None, protocol='seed', fold='all', epochs=None, seed=0, preset_name='fast', device=None,
                    out='runs/train', resume=False, allow_incomplete=False, progress=True,
-                   overrides:dict=None) -> dict: # `TrainConfig` fields to change in the preset
+                   overrides:dict=None, # `TrainConfig` fields to change in the preset
+                   model:str='parallel', # the study's model or one of its `ABLATIONS`
+                   features:dict=None, # `FeatureConfig` fields to change (e.g. `{'kind': 'logmel'}`)
+                  ) -> dict:
     "Run `protocol` on the corpus at `data` and write every run's files under `out`; the callable behind `ser_nb_train`"
+    if model not in ABLATIONS: raise SystemExit(f"error: --model must be one of {list(ABLATIONS)}, got {model!r}")
+    fcfg = FeatureConfig(**(features or {}))
+    mcfg = model_config_for(fcfg, **ABLATIONS[model])
     df = cli_corpus(data); report = check_corpus(df)
     if not report.complete and not allow_incomplete:
         raise SystemExit(f"error: the corpus at {corpus_path(data)} is {report} (use --allow_incomplete to go on)")
@@ -134,19 +141,30 @@ def train_protocol(data=None, protocol='seed', fold='all', epochs=None, seed=0, 
     for f, d in runs.items():
         done = d / 'metrics.json'
         if resume and done.exists(): results.append(json.loads(done.read_text())); continue
-        results.append(run_split(df, protocol, f, tcfg, out=d, device=device, resume=resume, progress=progress)['metrics'])
+        results.append(run_split(df, protocol, f, tcfg, fcfg, mcfg, out=d, device=device, resume=resume, progress=progress)['metrics'])
         print(f"{protocol} {'fold ' + str(f) if f else 'seed ' + str(seed)}: test WA {results[-1]['wa']:.4f} "
               f"UA {results[-1]['ua']:.4f} macro-F1 {results[-1]['macro_f1']:.4f} (epoch {results[-1]['epoch']}, {results[-1]['seconds']:.0f} s)")
     if len(results) > 1:
         table = summarise(results); table.to_csv(Path(out) / 'summary.csv')
         (Path(out) / 'summary.json').write_text(json.dumps(dict(
-            protocol=protocol, preset=preset_name, seed=seed, folds=table.drop(['mean', 'sd']).reset_index().to_dict('records'),
+            protocol=protocol, preset=preset_name, model=model, seed=seed, folds=table.drop(['mean', 'sd']).reset_index().to_dict('records'),
             ua_mean=table.loc['mean', 'UA'], ua_sd=table.loc['sd', 'UA'], wa_mean=table.loc['mean', 'WA'],
             wa_sd=table.loc['sd', 'WA'], macro_f1_mean=table.loc['mean', 'macro-F1'], emobox_ua=EMOBOX_UA), indent=1))
         print(table.to_string())
     return dict(results=results)
 
 # %% ../nbs/05_evaluate.ipynb #93ab2212
+def json_fields(text:str|None, # a JSON object given on the command line, or None
+                fields:set, # the keys it may have
+                flag:str): # the option's name, for the message
+    "The dict that `text` holds, or a clear `SystemExit` when it is not JSON or names an unknown field"
+    try: d = json.loads(text) if text else {}
+    except json.JSONDecodeError as e: raise SystemExit(f"error: {flag} is not JSON ({e}): {text}")
+    if not isinstance(d, dict) or not set(d) <= fields:
+        raise SystemExit(f"error: {flag} must be a JSON object with keys among {sorted(fields)}, got {text}")
+    return d
+
+# %% ../nbs/05_evaluate.ipynb #fc4eed29
 @call_parse
 def train_cli(data:str=None, # corpus folder (default: $SER_NB_DATA)
               protocol:str='seed', # 'seed' (stratified 80/10/10) or 'speaker' (EmoBox folds)
@@ -159,15 +177,17 @@ def train_cli(data:str=None, # corpus folder (default: $SER_NB_DATA)
               resume:bool=False, # continue an interrupted run in `out`
               allow_incomplete:bool=False, # train on a corpus that lacks clips or actors
               overrides:str=None, # JSON object of TrainConfig fields to change in the preset, e.g. '{"mixup": 0.2}'
+              model:str='parallel', # 'parallel' (the study's model) or an ablation: cnn_only, transformer_only, one_cnn, relu_before_bn
+              features:str=None, # JSON object of FeatureConfig fields to change, e.g. '{"kind": "logmel"}'
              ):
     "Train and evaluate the parallel CNN + Transformer on RAVDESS; write metrics, curves, confusion matrix and model"
     if preset not in PRESETS: raise SystemExit(f"error: --preset must be one of {list(PRESETS)}, got {preset!r}")
-    try: over = json.loads(overrides) if overrides else {}
-    except json.JSONDecodeError as e: raise SystemExit(f"error: --overrides is not JSON ({e}): {overrides}")
-    fields = set(TrainConfig.__dataclass_fields__) - {'seed'}
-    if not isinstance(over, dict) or not set(over) <= fields:
-        raise SystemExit(f"error: --overrides must be a JSON object with keys among {sorted(fields)}, got {overrides}")
-    train_protocol(data, protocol, fold, epochs, seed, preset, device, out, resume, allow_incomplete, overrides=over)
+    over = json_fields(overrides, set(TrainConfig.__dataclass_fields__) - {'seed'}, '--overrides')
+    feats = json_fields(features, set(FeatureConfig.__dataclass_fields__), '--features')
+    try: FeatureConfig(**feats)
+    except ValueError as e: raise SystemExit(f"error: --features {features}: {e}")
+    train_protocol(data, protocol, fold, epochs, seed, preset, device, out, resume, allow_incomplete, overrides=over,
+                   model=model, features=feats)
 
 # %% ../nbs/05_evaluate.ipynb #1e850c73
 def load_runs(folder) -> list:

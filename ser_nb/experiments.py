@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['test_clips', 'noisy_test_metrics', 'noise_curve', 'plot_noise_curve', 'noise_cli', 'recipe_table',
-           'plot_valid_curves']
+           'plot_valid_curves', 'fold_scores', 'ablation_table', 'plot_fold_ua']
 
 # %% ../nbs/08_experiments.ipynb #e53ba895
 import json
@@ -15,7 +15,8 @@ from .data import cli_corpus, demo_corpus, load_clips, parse_name
 from .augment import add_awgn
 from .features import FeatureConfig, Standardiser, extract_features
 from .train import load_checkpoint, predict_logits, setup_device
-from .evaluate import classification_metrics
+from scipy.stats import ttest_rel
+from .evaluate import classification_metrics, load_runs
 
 # %% ../nbs/08_experiments.ipynb #95701869
 def test_clips(ck:dict, # checkpoint saved by a training run (holds `test_paths`)
@@ -101,4 +102,38 @@ def plot_valid_curves(runs:dict, title=''):
         h = pd.read_csv(Path(folder) / 'history.csv'); ax.plot(h.epoch, 100 * h.valid_ua, label=name)
     ax.set_xlabel('epoch'); ax.set_ylabel('validation UA %'); ax.set_title(title, fontsize=10); ax.legend(fontsize=8)
     fig.tight_layout()
+    return fig
+
+# %% ../nbs/08_experiments.ipynb #2bc703cd
+def fold_scores(folder) -> pd.DataFrame:
+    "Test WA, UA, macro-F1 (%) and seconds of every fold run under `folder` (a `--fold all` run), indexed by fold"
+    runs = [m for m in load_runs(folder) if m.get('fold') is not None]
+    if not runs: raise FileNotFoundError(f"{folder}: no speaker-fold runs (fold*/metrics.json) found")
+    return pd.DataFrame([{'fold': m['fold'], 'WA': 100 * m['wa'], 'UA': 100 * m['ua'], 'macro-F1': 100 * m['macro_f1'],
+                          'seconds': m['seconds']} for m in runs]).set_index('fold').sort_index()
+
+def ablation_table(runs:dict, # variant name -> folder of its six-fold run; the first is the baseline
+                  ) -> pd.DataFrame:
+    "Per variant: UA, WA, macro-F1 over folds (mean ± sd, %), and UA minus the baseline's on the same folds (paired)"
+    scores = {k: fold_scores(v) for k, v in runs.items()}
+    base_name, base = next(iter(scores.items()))
+    rows = []
+    for name, s in scores.items():
+        if list(s.index) != list(base.index):
+            raise ValueError(f"{name}: folds {list(s.index)} differ from {base_name}'s {list(base.index)}; a paired comparison needs the same folds")
+        d = s.UA - base.UA
+        rows.append({'variant': name, 'folds': len(s), 'UA %': s.UA.mean(), 'UA sd': s.UA.std(), 'WA %': s.WA.mean(),
+                     'macro-F1 %': s['macro-F1'].mean(), 'ΔUA (paired)': d.mean(), 'ΔUA sd': d.std(),
+                     'folds better': int((d > 0).sum()),
+                     'paired t p': ttest_rel(s.UA, base.UA).pvalue if name != base_name and len(s) > 1 else np.nan,
+                     'minutes / fold': s.seconds.mean() / 60})
+    return pd.DataFrame(rows).set_index('variant').round(2)
+
+def plot_fold_ua(runs:dict, title=''):
+    "UA per fold of each variant (name -> run folder); the same fold's points share an x position"
+    fig, ax = plt.subplots(figsize=(7, 3.5), dpi=80)
+    for name, folder in runs.items():
+        s = fold_scores(folder); ax.plot(s.index, s.UA, marker='o', label=name)
+    ax.set_xlabel('EmoBox fold (test actors)'); ax.set_ylabel('test UA %'); ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=8); fig.tight_layout()
     return fig

@@ -27,7 +27,10 @@ def test_incomplete_corpus_refused(synthetic_corpus, tmp_path):
                                       (['--protocol', 'speaker', '--fold', '9'], '--fold must be 1..6 or all'),
                                       (['--preset', 'best'], '--preset must be one of'),
                                       (['--overrides', '{"nope": 1}'], '--overrides must be a JSON object'),
-                                      (['--overrides', 'mixup=1'], '--overrides is not JSON')])
+                                      (['--overrides', 'mixup=1'], '--overrides is not JSON'),
+                                      (['--model', 'rnn'], '--model must be one of'),
+                                      (['--features', '{"n_mfc": 20}'], '--features must be a JSON object'),
+                                      (['--features', '{"kind": "cqt"}'], 'kind must be one of')])
 def test_bad_arguments(synthetic_corpus, tmp_path, args, msg):
     r = _train('--data', str(synthetic_corpus), '--out', str(tmp_path), '--allow_incomplete', *args)
     assert r.returncode != 0 and msg in r.stderr
@@ -42,3 +45,11 @@ def test_overrides_reach_the_run(synthetic_corpus, tmp_path):
     assert r.returncode == 0, r.stderr[-2000:]
     tc = json.loads((tmp_path / 'metrics.json').read_text())['train_config']
     assert (tc['mixup'], tc['time_mask'], tc['speaker_norm'], tc['epochs'], tc['optimizer']) == (0.2, 20, True, 1, 'adamw')
+
+def test_ablation_and_features_reach_the_run(synthetic_corpus, tmp_path):
+    r = _train('--data', str(synthetic_corpus), '--epochs', '1', '--out', str(tmp_path), '--allow_incomplete',
+               '--model', 'transformer_only', '--features', '{"kind": "logmel", "n_mels": 64}')
+    assert r.returncode == 0, r.stderr[-2000:]
+    m = json.loads((tmp_path / 'metrics.json').read_text())
+    assert (m['model_config']['n_cnn'], m['model_config']['n_mfcc']) == (0, 64)
+    assert (m['feature_config']['kind'], m['feature_config']['n_mels']) == ('logmel', 64)
