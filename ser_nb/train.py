@@ -4,8 +4,9 @@
 
 # %% auto #0
 __all__ = ['PRESETS', 'setup_device', 'TrainConfig', 'preset', 'SplitData', 'split_features', 'normalise_speakers',
-           'spec_augment', 'mix_batch', 'train_epoch', 'predict_logits', 'score', 'make_optimizer', 'model_config_for',
-           'model_checkpoint', 'model_from_checkpoint', 'load_checkpoint', 'selected_epoch', 'fit', 'plot_curves']
+           'fresh_copies', 'spec_augment', 'mix_batch', 'train_epoch', 'predict_logits', 'score', 'make_optimizer',
+           'model_config_for', 'model_checkpoint', 'model_from_checkpoint', 'load_checkpoint', 'selected_epoch', 'fit',
+           'plot_curves']
 
 # %% ../nbs/04_train.ipynb #1729a677
 import dataclasses, json, os, tempfile, time
@@ -15,9 +16,9 @@ import matplotlib.pyplot as plt, numpy as np, pandas as pd, torch, torch.nn as n
 import torchaudio
 from sklearn.metrics import balanced_accuracy_score
 from tqdm import tqdm
-from .data import LABELS, ravdess_table, seed_split, speaker_split
+from .data import LABELS, load_clips, ravdess_table, seed_split, speaker_split
 from .augment import augment_training_set
-from .features import FeatureConfig, Standardiser, atomic_torch_save, clip_features, default_device
+from .features import FeatureConfig, Standardiser, atomic_torch_save, clip_features, default_device, extract_features
 from .model import ModelConfig, build_model
 
 # %% ../nbs/04_train.ipynb #0d7bbc15
@@ -51,6 +52,7 @@ class TrainConfig:
     n_copies: int = 2 # AWGN copies of every training clip
     speaker_norm: bool = False # standardise each clip by its speaker's statistics first (see `normalise_speakers`)
     snr_range: tuple = (15, 29) # integer SNRs (dB) of the copies, both ends included
+    fresh_noise: bool = False # draw the AWGN copies anew every epoch (the study draws them once; see `fresh_copies`)
     seed: int = 0
     amp: bool = True # mixed precision (bfloat16) on CUDA
 
@@ -81,6 +83,7 @@ class SplitData:
     y: dict # 'train', 'valid', 'test' -> (N,) int64
     standardiser: Standardiser
     rows: dict # 'train', 'valid', 'test' -> positions in the corpus table (train: of the clean clips)
+    redraw: object = None # with `fresh_noise`: epoch -> that epoch's standardised training features (`fresh_copies`)
 
 # %% ../nbs/04_train.ipynb #6e7d52f5
 def split_features(df, # corpus table (`ser_nb.data.ravdess_table`)
@@ -108,7 +111,9 @@ def split_features(df, # corpus table (`ser_nb.data.ravdess_table`)
         speakers = {part: np.tile(df.actor.to_numpy()[rows], len(X[part]) // len(rows)) for part, rows in split.items()}
         X = normalise_speakers(X, speakers, n_clean=len(split['train']))
     std = Standardiser().fit(X['train'])
-    return SplitData({k: std(v) for k, v in X.items()}, y, std, dict(split))
+    redraw = (fresh_copies(df.path.iloc[split['train']], X['train'][:len(split['train'])], std, fcfg, tcfg, device)
+              if tcfg.fresh_noise else None)
+    return SplitData({k: std(v) for k, v in X.items()}, y, std, dict(split), redraw)
 
 # %% ../nbs/04_train.ipynb #f18e814e
 def normalise_speakers(X:dict, # 'train', 'valid', 'test' -> features (N, 1, n_features, frames)
@@ -127,6 +132,32 @@ def normalise_speakers(X:dict, # 'train', 'valid', 'test' -> features (N, 1, n_f
         out[part] = x
     return out
 
+# %% ../nbs/04_train.ipynb #84f64462
+def _epoch_seed(seed, epoch): return seed * 100_003 + epoch
+
+def fresh_copies(paths, # the training clips (clean)
+                 clean:torch.Tensor, # their features, unstandardised (n, 1, n_features, frames)
+                 std:Standardiser, # fitted on the first draw
+                 fcfg:FeatureConfig, tcfg:TrainConfig, device=None,
+                 chunk:int=128, # clips augmented at a time (bounds the memory for waveforms)
+                ):
+    "A function epoch -> standardised training features: `clean`, then `tcfg.n_copies` AWGN copies drawn for that epoch"
+    if tcfg.speaker_norm: raise ValueError("fresh_noise with speaker_norm is not supported (the copies would need their speaker's statistics)")
+    if tcfg.n_copies < 1: raise ValueError(f"fresh_noise needs n_copies >= 1, got {tcfg.n_copies}")
+    waves = torch.from_numpy(load_clips(list(paths), sr=fcfg.sr, offset=fcfg.offset, duration=fcfg.duration, progress=False))
+    n, k = len(waves), tcfg.n_copies
+    def redraw(epoch:int) -> torch.Tensor:
+        if epoch == 1: raise ValueError("epoch 1 trains on the split's own draw (`SplitData.X['train']`)")
+        g, out = torch.Generator().manual_seed(_epoch_seed(tcfg.seed, epoch)), torch.empty(n * (1 + k), *clean.shape[1:])
+        out[:n] = clean
+        for i in range(0, n, chunk):
+            w = waves[i:i + chunk]
+            noisy = augment_training_set(w, np.zeros(len(w)), rng=g, n_copies=k, snr_range=tcfg.snr_range).X[len(w):]
+            f = extract_features(noisy, fcfg, device=device, progress=False).view(k, len(w), *clean.shape[1:])
+            for c in range(k): out[(c + 1) * n + i:(c + 1) * n + i + len(w)] = f[c]
+        return std(out)
+    return redraw
+
 # %% ../nbs/04_train.ipynb #24502882
 def spec_augment(x, # a batch of features [bs, 1, rows, frames]
                  tcfg:TrainConfig):
@@ -144,8 +175,6 @@ def mix_batch(x, y, alpha:float):
     return lam * x + (1 - lam) * x[perm], y, y[perm], lam
 
 # %% ../nbs/04_train.ipynb #ba30c908
-def _epoch_seed(seed, epoch): return seed * 100_003 + epoch
-
 def train_epoch(model, opt, sched, X, y, tcfg:TrainConfig, epoch:int, progress=False) -> dict:
     "One pass over the training tensors `X`, `y` in shuffled batches; mean loss and accuracy"
     model.train()
@@ -266,6 +295,7 @@ def fit(data:SplitData, # features from `split_features`
     bar = tqdm(range(start, tcfg.epochs + 1), desc='training', disable=not progress)
     for n_run, epoch in enumerate(bar, 1):
         t0 = time.perf_counter()
+        if data.redraw is not None: Xtr = (data.X['train'] if epoch == 1 else data.redraw(epoch)).to(dev)
         row = dict(epoch=epoch, **train_epoch(model, opt, sched, Xtr, ytr, tcfg, epoch),
                    **{f'valid_{k}': v for k, v in score(predict_logits(model, data.X['valid']), data.y['valid']).items()},
                    lr=opt.param_groups[0]['lr'], seconds=time.perf_counter() - t0)
