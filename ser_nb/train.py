@@ -56,9 +56,10 @@ class TrainConfig:
     seed: int = 0
     amp: bool = True # mixed precision (bfloat16) on CUDA
 
+    def __post_init__(self): self.snr_range = tuple(self.snr_range)  # a JSON list from the command line compares equal
     def to_dict(self): return dataclasses.asdict(self)
     @classmethod
-    def from_dict(cls, d): return cls(**{**d, 'snr_range': tuple(d.get('snr_range', (15, 29)))})
+    def from_dict(cls, d): return cls(**d)
 
 # %% ../nbs/04_train.ipynb #a4745713
 PRESETS = {
