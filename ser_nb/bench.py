@@ -42,7 +42,8 @@ def train_step_flops(model, bs=4) -> float:
     model.zero_grad(set_to_none=True)
     return fc.get_total_flops() / bs
 
-def train_steps_per_s(model, bs=32, steps=10, warmup=2) -> float:
+def train_steps_per_s(model, bs=32, steps=10, warmup=2,
+                      bf16=False) -> float: # bfloat16 autocast (mixed precision), as `TrainConfig.amp`/`amp_cpu`
     "Samples per second of SGD training steps of `model` on random batches of `bs` (after `warmup` steps)"
     dev = next(model.parameters()).device
     g = torch.Generator().manual_seed(0)
@@ -50,7 +51,9 @@ def train_steps_per_s(model, bs=32, steps=10, warmup=2) -> float:
     opt = torch.optim.SGD(model.parameters(), lr=1e-3, momentum=0.8)
     model.train()
     def step():
-        opt.zero_grad(set_to_none=True); F.cross_entropy(model(x), y).backward(); opt.step()
+        opt.zero_grad(set_to_none=True)
+        with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=bf16): logits = model(x).float()
+        F.cross_entropy(logits, y).backward(); opt.step()
     for _ in range(warmup): step()
     if dev.type == 'cuda': torch.cuda.synchronize()
     t0 = time.perf_counter()
@@ -67,14 +70,16 @@ def bench_train(bs=32, # batch size
     dev = torch.device(device)
     models = dict(eager=build_model(seed=0, fast=False, device=dev), fast=build_model(seed=0, device=dev),
                   fast_contiguous=build_model(seed=0, device=dev).to(memory_format=torch.contiguous_format))
-    rates = {k: [] for k in models}
+    runs = {**{k: (m, False) for k, m in models.items()}, 'fast_bf16': (models['fast'], True)}
+    rates = {k: [] for k in runs}
     for _ in range(rounds):
-        for k, m in models.items(): rates[k].append(train_steps_per_s(m, bs, steps))
+        for k, (m, bf16) in runs.items(): rates[k].append(train_steps_per_s(m, bs, steps, bf16=bf16))
     r = {f"{k}_samples_per_s": round(median(v), 1) for k, v in rates.items()}
     flops = train_step_flops(models['fast'])
     peak = cpu_peak_gflops() if dev.type == 'cpu' else dict(gflops=None, how='GPU peak not assumed')
     achieved = flops * r['fast_samples_per_s'] / 1e9
-    return r | dict(speedup=round(r['fast_samples_per_s'] / r['eager_samples_per_s'], 2), batch_size=bs, steps=steps,
+    return r | dict(speedup=round(r['fast_samples_per_s'] / r['eager_samples_per_s'], 2),
+                    bf16_speedup=round(r['fast_bf16_samples_per_s'] / r['eager_samples_per_s'], 2), batch_size=bs, steps=steps,
                     rounds=rounds, threads=torch.get_num_threads(), device=dev.type, gflop_per_sample=round(flops / 1e9, 4),
                     achieved_gflops=round(achieved, 1), peak_gflops=peak['gflops'], peak=peak['how'],
                     fraction_of_peak=round(achieved / peak['gflops'], 4) if peak['gflops'] else None)

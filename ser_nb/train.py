@@ -55,6 +55,7 @@ class TrainConfig:
     fresh_noise: bool = False # draw the AWGN copies anew every epoch (the study draws them once; see `fresh_copies`)
     seed: int = 0
     amp: bool = True # mixed precision (bfloat16) on CUDA
+    amp_cpu: bool = False # bfloat16 autocast on the CPU too (pays where the CPU has AMX / AVX-512 BF16)
 
     def __post_init__(self): self.snr_range = tuple(self.snr_range)  # a JSON list from the command line compares equal
     def to_dict(self): return dataclasses.asdict(self)
@@ -182,7 +183,7 @@ def train_epoch(model, opt, sched, X, y, tcfg:TrainConfig, epoch:int, progress=F
     torch.manual_seed(_epoch_seed(tcfg.seed, epoch))
     order = torch.randperm(len(X), generator=torch.Generator().manual_seed(_epoch_seed(tcfg.seed, epoch)))
     loss_sum, correct, dev = 0., 0, X.device
-    amp = tcfg.amp and dev.type == 'cuda'
+    amp = (tcfg.amp and dev.type == 'cuda') or (tcfg.amp_cpu and dev.type == 'cpu')
     for i in tqdm(range(0, len(X), tcfg.batch_size), desc=f'epoch {epoch}', leave=False, disable=not progress):
         idx = order[i:i + tcfg.batch_size].to(dev)
         xb, yb = spec_augment(X[idx], tcfg), y[idx]
