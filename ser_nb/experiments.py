@@ -106,15 +106,15 @@ def plot_valid_curves(runs:dict, title=''):
 
 # %% ../nbs/08_experiments.ipynb #2bc703cd
 def fold_scores(folder) -> pd.DataFrame:
-    "Test WA, UA, macro-F1 (%) and seconds of every fold run under `folder` (a `--fold all` run), indexed by fold"
+    "Test WA, UA, macro-F1, the selected epoch's validation UA (%) and seconds of every fold run under `folder`, by fold"
     runs = [m for m in load_runs(folder) if m.get('fold') is not None]
     if not runs: raise FileNotFoundError(f"{folder}: no speaker-fold runs (fold*/metrics.json) found")
     return pd.DataFrame([{'fold': m['fold'], 'WA': 100 * m['wa'], 'UA': 100 * m['ua'], 'macro-F1': 100 * m['macro_f1'],
-                          'seconds': m['seconds']} for m in runs]).set_index('fold').sort_index()
+                          'valid UA': 100 * m['valid']['ua'], 'seconds': m['seconds']} for m in runs]).set_index('fold').sort_index()
 
 def ablation_table(runs:dict, # variant name -> folder of its six-fold run; the first is the baseline
                   ) -> pd.DataFrame:
-    "Per variant: UA, WA, macro-F1 over folds (mean ± sd, %), and UA minus the baseline's on the same folds (paired)"
+    "Per variant: validation UA, test UA, WA, macro-F1 over folds (mean, sd, %), and test UA minus the baseline's on the same folds (paired)"
     scores = {k: fold_scores(v) for k, v in runs.items()}
     base_name, base = next(iter(scores.items()))
     rows = []
@@ -122,12 +122,12 @@ def ablation_table(runs:dict, # variant name -> folder of its six-fold run; the 
         if list(s.index) != list(base.index):
             raise ValueError(f"{name}: folds {list(s.index)} differ from {base_name}'s {list(base.index)}; a paired comparison needs the same folds")
         d = s.UA - base.UA
-        rows.append({'variant': name, 'folds': len(s), 'UA %': s.UA.mean(), 'UA sd': s.UA.std(), 'WA %': s.WA.mean(),
+        rows.append({'variant': name, 'folds': len(s), 'valid UA %': s['valid UA'].mean(), 'UA %': s.UA.mean(), 'UA sd': s.UA.std(), 'WA %': s.WA.mean(),
                      'macro-F1 %': s['macro-F1'].mean(), 'ΔUA (paired)': d.mean(), 'ΔUA sd': d.std(),
                      'folds better': int((d > 0).sum()),
                      'paired t p': ttest_rel(s.UA, base.UA).pvalue if name != base_name and len(s) > 1 else np.nan,
                      'minutes / fold': s.seconds.mean() / 60})
-    return pd.DataFrame(rows).set_index('variant').round(2)
+    return pd.DataFrame(rows).set_index('variant').round(2).assign(**{'paired t p': [round(r['paired t p'], 4) for r in rows]})
 
 def plot_fold_ua(runs:dict, title=''):
     "UA per fold of each variant (name -> run folder); the same fold's points share an x position"
