@@ -177,7 +177,7 @@ def train_cli(data:str=None, # corpus folder (default: $SER_NB_DATA)
               resume:bool=False, # continue an interrupted run in `out`
               allow_incomplete:bool=False, # train on a corpus that lacks clips or actors
               overrides:str=None, # JSON object of TrainConfig fields to change in the preset, e.g. '{"mixup": 0.2}'
-              model:str='parallel', # 'parallel' (the study's model) or an ablation: cnn_only, transformer_only, one_cnn, relu_before_bn
+              model:str='parallel', # a name in `ser_nb.model.ABLATIONS`: 'parallel' (the study's model) or an ablation
               features:str=None, # JSON object of FeatureConfig fields to change, e.g. '{"kind": "logmel"}'
              ):
     "Train and evaluate the parallel CNN + Transformer on RAVDESS; write metrics, curves, confusion matrix and model"

@@ -98,6 +98,8 @@ def split_features(df, # corpus table (`ser_nb.data.ravdess_table`)
                   ) -> SplitData:
     "Features of `split`: AWGN copies of the training clips only, standardiser fitted on the training features"
     fcfg, tcfg = fcfg or FeatureConfig(), tcfg or TrainConfig()
+    if tcfg.fresh_noise and tcfg.speaker_norm:
+        raise ValueError("fresh_noise with speaker_norm is not supported (the copies would need their speaker's statistics)")
     labels = df.label.to_numpy()
     def awgn(w): return augment_training_set(w, np.zeros(len(w)), rng=tcfg.seed, n_copies=tcfg.n_copies,
                                              snr_range=tcfg.snr_range).X
@@ -144,7 +146,6 @@ def fresh_copies(paths, # the training clips (clean)
                  chunk:int=128, # clips augmented at a time (bounds the memory for waveforms)
                 ):
     "A function epoch -> standardised training features: `clean`, then `tcfg.n_copies` AWGN copies drawn for that epoch"
-    if tcfg.speaker_norm: raise ValueError("fresh_noise with speaker_norm is not supported (the copies would need their speaker's statistics)")
     if tcfg.n_copies < 1: raise ValueError(f"fresh_noise needs n_copies >= 1, got {tcfg.n_copies}")
     waves = torch.from_numpy(load_clips(list(paths), sr=fcfg.sr, offset=fcfg.offset, duration=fcfg.duration, progress=False))
     n, k = len(waves), tcfg.n_copies
