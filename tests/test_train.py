@@ -14,7 +14,7 @@ def test_tiny_run_end_to_end(synthetic_corpus, tmp_path):
     m = json.loads((out / 'metrics.json').read_text())
     assert {'wa', 'ua', 'macro_f1', 'per_class', 'confusion', 'protocol', 'fold', 'test_actors', 'epoch', 'seconds'} <= set(m)
     assert sum(map(sum, m['confusion'])) == m['n_test'] == 12
-    for f in ('model.pt', 'confusion.png', 'curves.png', 'history.csv'): assert (out / f).stat().st_size > 0
+    for f in ('model.pt', 'confusion.png', 'curves.png', 'history.csv', 'predictions.csv'): assert (out / f).stat().st_size > 0
     # --resume on a finished run keeps it and does not train again
     r2 = _train('--data', str(synthetic_corpus), '--epochs', '1', '--out', str(out), '--allow_incomplete', '--resume')
     assert r2.returncode == 0 and json.loads((out / 'metrics.json').read_text()) == m
