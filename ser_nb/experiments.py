@@ -4,19 +4,22 @@
 
 # %% auto #0
 __all__ = ['test_clips', 'noisy_test_metrics', 'noise_curve', 'plot_noise_curve', 'noise_cli', 'recipe_table',
-           'plot_valid_curves', 'fold_scores', 'ablation_table', 'plot_fold_ua']
+           'plot_valid_curves', 'fold_scores', 'ablation_table', 'plot_fold_ua', 'run_probabilities',
+           'ensemble_metrics', 'ensemble_folds', 'ensemble_select', 'ensemble_cli']
 
 # %% ../nbs/08_experiments.ipynb #e53ba895
 import json
 from pathlib import Path
 import matplotlib.pyplot as plt, numpy as np, pandas as pd, seaborn as sns, torch
-from fastcore.script import call_parse
+from fastcore.script import Param, call_parse
 from .data import cli_corpus, demo_corpus, load_clips, parse_name
 from .augment import add_awgn
 from .features import FeatureConfig, Standardiser, extract_features
 from .train import load_checkpoint, predict_logits, setup_device
 from scipy.stats import ttest_rel
-from .evaluate import classification_metrics, load_runs
+from .evaluate import classification_metrics, load_runs, make_split, test_predictions
+from .train import TrainConfig, _atomic_csv, model_from_checkpoint, split_features
+from .data import LABELS
 
 # %% ../nbs/08_experiments.ipynb #95701869
 def test_clips(ck:dict, # checkpoint saved by a training run (holds `test_paths`)
@@ -137,3 +140,71 @@ def plot_fold_ua(runs:dict, title=''):
     ax.set_xlabel('EmoBox fold (test actors)'); ax.set_ylabel('test UA %'); ax.set_title(title, fontsize=10)
     ax.legend(fontsize=8); fig.tight_layout()
     return fig
+
+# %% ../nbs/08_experiments.ipynb #b214f67f
+def run_probabilities(run, # a run folder: `model.pt` and `metrics.json` (or both prediction files)
+                      df:pd.DataFrame, # the corpus table the run was trained on (`ravdess_table`)
+                      device='cpu') -> dict:
+    "'valid' and 'test' -> per-clip predictions (`test_predictions` layout) of the run, recomputed from its checkpoint once and kept beside it"
+    run = Path(run)
+    files = {'valid': run / 'valid_predictions.csv', 'test': run / 'predictions.csv'}
+    if all(f.exists() for f in files.values()): return {k: pd.read_csv(f) for k, f in files.items()}
+    if not (run / 'model.pt').exists(): raise FileNotFoundError(f"{run}: no model.pt to recompute its predictions from")
+    m, ck = json.loads((run / 'metrics.json').read_text()), torch.load(run / 'model.pt', map_location='cpu', weights_only=False)
+    tcfg, fcfg = TrainConfig.from_dict(ck['train_config']), FeatureConfig.from_dict(ck['feature_config'])
+    split = make_split(df, m['protocol'], m['fold'], tcfg.seed)
+    data, model = split_features(df, split, fcfg, tcfg, device=device, progress=False), model_from_checkpoint(ck, device)
+    out = {k: test_predictions(df, split[k], predict_logits(model, data.X[k])) for k in files}
+    ua = classification_metrics(out['test'].label, out['test'].pred)['ua']
+    if abs(ua - m['ua']) > 1e-9: raise ValueError(f"{run}: recomputed test UA {ua:.4f} differs from the saved {m['ua']:.4f}")
+    for k, f in files.items(): _atomic_csv(out[k], f)
+    return out
+
+def _probs(p:pd.DataFrame): return p[[f'p_{e}' for e in LABELS]].to_numpy()
+
+def ensemble_metrics(preds:list, # `run_probabilities(...)[part]` of each member, the same clips in the same order
+                    ) -> dict:
+    "`classification_metrics` of the mean of the members' probabilities"
+    for p in preds[1:]:
+        if not p.file.equals(preds[0].file): raise ValueError("ensemble members were scored on different clips")
+    return classification_metrics(preds[0].label, np.mean([_probs(p) for p in preds], axis=0).argmax(1))
+
+def ensemble_folds(members:list, # six-fold run folders (each holding fold1 … fold6)
+                   df:pd.DataFrame, device='cpu') -> pd.DataFrame:
+    "Per fold: validation UA and test WA, UA, macro-F1 (%) of the ensemble averaging `members`' probabilities"
+    rows = []
+    for f in range(1, 7):
+        ps = [run_probabilities(Path(m) / f'fold{f}', df, device) for m in members]
+        v, t = ensemble_metrics([p['valid'] for p in ps]), ensemble_metrics([p['test'] for p in ps])
+        rows.append({'fold': f, 'valid UA': 100 * v['ua'], 'WA': 100 * t['wa'], 'UA': 100 * t['ua'], 'macro-F1': 100 * t['macro_f1']})
+    return pd.DataFrame(rows).set_index('fold')
+
+def ensemble_select(candidates:list, # six-fold run folders
+                    df:pd.DataFrame, device='cpu') -> pd.DataFrame:
+    "Forward selection of members on mean validation UA; one row per step: members so far, validation and test UA (%)"
+    score = lambda ms: ensemble_folds(ms, df, device)
+    chosen, steps, left = [], [], list(candidates)
+    while left:
+        tried = {c: score(chosen + [c]) for c in left}
+        best = max(tried, key=lambda c: tried[c]['valid UA'].mean())
+        if steps and tried[best]['valid UA'].mean() <= steps[-1]['valid UA']: break
+        chosen.append(best); left.remove(best); t = tried[best]
+        steps.append({'members': len(chosen), 'added': str(best), 'valid UA': t['valid UA'].mean(), 'UA': t.UA.mean(),
+                      'UA sd': t.UA.std(), 'WA': t.WA.mean(), 'macro-F1': t['macro-F1'].mean()})
+    return pd.DataFrame(steps).set_index('members').round(2)
+
+# %% ../nbs/08_experiments.ipynb #39d6e965
+@call_parse
+def ensemble_cli(runs:Param("six-fold run folders (each holding fold1 … fold6), the candidates", str, nargs='+'),
+                 data:str=None, # corpus folder (default: $SER_NB_DATA)
+                 out:str='results/experiments/ensemble', # folder for selection.csv, folds.csv and summary.json
+                 device:str=None): # 'cpu' or 'cuda'
+    "Choose an ensemble of six-fold runs on validation UA (forward selection) and score it on the test folds"
+    dev, df = setup_device(device), cli_corpus(data)
+    sel = ensemble_select(runs, df, dev)
+    folds = ensemble_folds(list(sel['added']), df, dev)
+    out = Path(out); out.mkdir(parents=True, exist_ok=True)
+    _atomic_csv(sel.reset_index(), out / 'selection.csv'); _atomic_csv(folds.round(2).reset_index(), out / 'folds.csv')
+    (out / 'summary.json').write_text(json.dumps(dict(candidates=runs, members=list(sel['added']), ua_mean=folds.UA.mean(),
+                                                      ua_sd=folds.UA.std(), wa_mean=folds.WA.mean(), valid_ua_mean=folds['valid UA'].mean()), indent=1))
+    print(sel.to_string()); print(folds.round(2).to_string())
