@@ -18,7 +18,7 @@ from .features import FeatureConfig, Standardiser, extract_features
 from .train import load_checkpoint, predict_logits, setup_device
 from scipy.stats import ttest_rel
 from .evaluate import classification_metrics, load_runs, make_split, test_predictions
-from .train import TrainConfig, _atomic_csv, model_from_checkpoint, split_features
+from .train import TrainConfig, _atomic_csv, split_features
 from .data import LABELS
 
 # %% ../nbs/08_experiments.ipynb #95701869
@@ -59,31 +59,29 @@ def noise_curve(runs, # folder of a `--fold all` run (holding fold1 ... fold6)
     if not parts: raise FileNotFoundError(f"{runs}: no fold*/model.pt")
     return pd.concat(parts, ignore_index=True)
 
+def _snr_pointplot(long:pd.DataFrame, # columns snr_db, score (%) and `hue`
+                   hue:str, ylabel:str, title=''):
+    "Mean score ± sd per SNR, one line per `hue`, the SNRs in rising order and the clean clips at the right"
+    long = long.assign(snr=long.snr_db.map(lambda s: 'clean' if np.isinf(s) else f"{s:g} dB"))
+    order = [f"{s:g} dB" for s in sorted(long.snr_db[~np.isinf(long.snr_db)].unique())] + ['clean']
+    fig, ax = plt.subplots(figsize=(6, 3.5), dpi=80)
+    sns.pointplot(long, x='snr', y='score', hue=hue, order=order, errorbar='sd', ax=ax, dodge=0.2)
+    ax.axhline(100 / len(LABELS), c='grey', ls=':', label=f'chance ({len(LABELS)} classes)')
+    ax.set_ylabel(ylabel); ax.set_xlabel('SNR of added white noise'); ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=8); fig.tight_layout()
+    return fig
+
 def plot_noise_curve(curve:pd.DataFrame, # from `noise_curve`
                      title=''):
     "Mean UA and WA over folds (± sd) against the SNR of the added noise; clean clips at the right"
-    c = curve.assign(snr=curve.snr_db.map(lambda s: 'clean' if np.isinf(s) else f"{s:g} dB"))
-    order = [f"{s:g} dB" for s in sorted(curve.snr_db[~np.isinf(curve.snr_db)].unique())] + ['clean']
-    long = c.melt(id_vars=['fold', 'snr'], value_vars=['ua', 'wa'], var_name='metric', value_name='score')
-    long['score'] *= 100
-    fig, ax = plt.subplots(figsize=(6, 3.5), dpi=80)
-    sns.pointplot(long, x='snr', y='score', hue='metric', order=order, errorbar='sd', ax=ax, dodge=0.2)
-    ax.axhline(100 / 8, c='grey', ls=':', label='chance (8 classes)'); ax.set_ylabel('%'); ax.set_xlabel('SNR of added white noise')
-    ax.set_title(title, fontsize=10); ax.legend(fontsize=8); fig.tight_layout()
-    return fig
+    long = curve.melt(id_vars=['fold', 'snr_db'], value_vars=['ua', 'wa'], var_name='metric', value_name='score')
+    return _snr_pointplot(long.assign(score=100 * long.score), 'metric', '%', title)
 
-# %% ../nbs/08_experiments.ipynb #57b92776
 def plot_noise_curves(curves:dict, # name -> a `noise_curve` table
                       metric='ua', title=''):
     "Mean `metric` over folds (± sd) against the SNR of the added noise, one line per model"
-    long = pd.concat([c.assign(model=name) for name, c in curves.items()], ignore_index=True)
-    long = long.assign(snr=long.snr_db.map(lambda s: 'clean' if np.isinf(s) else f"{s:g} dB"), score=100 * long[metric])
-    order = [f"{s:g} dB" for s in sorted(long.snr_db[~np.isinf(long.snr_db)].unique())] + ['clean']
-    fig, ax = plt.subplots(figsize=(6, 3.5), dpi=80)
-    sns.pointplot(long, x='snr', y='score', hue='model', order=order, errorbar='sd', ax=ax, dodge=0.2)
-    ax.axhline(100 / 8, c='grey', ls=':', label='chance (8 classes)'); ax.set_ylabel(f'{metric.upper()} %')
-    ax.set_xlabel('SNR of added white noise'); ax.set_title(title, fontsize=10); ax.legend(fontsize=8); fig.tight_layout()
-    return fig
+    long = pd.concat([c.assign(model=name, score=100 * c[metric]) for name, c in curves.items()], ignore_index=True)
+    return _snr_pointplot(long, 'model', f'{metric.upper()} %', title)
 
 # %% ../nbs/08_experiments.ipynb #3cc0100c
 @call_parse
@@ -163,10 +161,10 @@ def run_probabilities(run, # a run folder: `model.pt` and `metrics.json` (or bot
     files = {'valid': run / 'valid_predictions.csv', 'test': run / 'predictions.csv'}
     if all(f.exists() for f in files.values()): return {k: pd.read_csv(f) for k, f in files.items()}
     if not (run / 'model.pt').exists(): raise FileNotFoundError(f"{run}: no model.pt to recompute its predictions from")
-    m, ck = json.loads((run / 'metrics.json').read_text()), torch.load(run / 'model.pt', map_location='cpu', weights_only=False)
+    (model, ck), m = load_checkpoint(run / 'model.pt', device), json.loads((run / 'metrics.json').read_text())
     tcfg, fcfg = TrainConfig.from_dict(ck['train_config']), FeatureConfig.from_dict(ck['feature_config'])
     split = make_split(df, m['protocol'], m['fold'], tcfg.seed)
-    data, model = split_features(df, split, fcfg, tcfg, device=device, progress=False), model_from_checkpoint(ck, device)
+    data = split_features(df, split, fcfg, tcfg, device=device, progress=False)
     out = {k: test_predictions(df, split[k], predict_logits(model, data.X[k])) for k in files}
     ua = classification_metrics(out['test'].label, out['test'].pred)['ua']
     if abs(ua - m['ua']) > 1e-9: raise ValueError(f"{run}: recomputed test UA {ua:.4f} differs from the saved {m['ua']:.4f}")
