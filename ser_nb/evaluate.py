@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['EMOBOX_UA', 'STUDY_WA', 'classification_metrics', 'plot_confusion', 'top_confusions', 'make_split',
-           'evaluate_checkpoint', 'test_predictions', 'run_split', 'summarise', 'train_protocol', 'json_fields',
+           'evaluate_checkpoint', 'clip_predictions', 'run_split', 'summarise', 'train_protocol', 'json_fields',
            'train_cli', 'load_runs', 'preset_overview']
 
 # %% ../nbs/05_evaluate.ipynb #554d829f
@@ -69,11 +69,11 @@ def evaluate_checkpoint(ck:dict, data:SplitData, part='test', device='cpu') -> d
     return classification_metrics(data.y[part].numpy(), logits.argmax(1).numpy()) | dict(logits=logits)
 
 # %% ../nbs/05_evaluate.ipynb #f848af1d
-def test_predictions(df, # corpus table
-                     rows, # positions of the test clips in `df`
-                     logits:torch.Tensor, # the model's test logits, one row per clip, in `rows` order
+def clip_predictions(df, # corpus table
+                     rows, # positions of the clips in `df` (a run's test or validation clips)
+                     logits:torch.Tensor, # the model's logits, one row per clip, in `rows` order
                     ) -> pd.DataFrame:
-    "One row per test clip: file, actor, true and predicted emotion, and the softmax probability of every emotion"
+    "One row per clip: file, actor, true and predicted emotion, and the softmax probability of every emotion"
     probs = torch.softmax(logits.float(), 1).numpy()
     t = df.iloc[rows]
     return pd.DataFrame({'file': [Path(p).name for p in t.path], 'actor': t.actor.to_numpy(),
@@ -108,7 +108,7 @@ def run_split(df, # corpus table
                                     test_paths=list(df.path.iloc[split['test']])), out / 'model.pt')
         (out / 'metrics.json').write_text(json.dumps(metrics, indent=1))
         res['history'].to_csv(out / 'history.csv', index=False)
-        _atomic_csv(test_predictions(df, split['test'], test['logits']), out / 'predictions.csv')  # for ensembles, error analysis
+        _atomic_csv(clip_predictions(df, split['test'], test['logits']), out / 'predictions.csv')  # for ensembles, error analysis
         name = f"{protocol} protocol" + (f", fold {fold}" if fold else f", seed {tcfg.seed}")
         plot_curves(res['history'], name).savefig(out / 'curves.png'); plt.close('all')
         plot_confusion(metrics['confusion'], title=f"{name}: test WA {metrics['wa']:.3f}, UA {metrics['ua']:.3f}").savefig(out / 'confusion.png')

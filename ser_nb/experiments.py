@@ -17,9 +17,9 @@ from .augment import add_awgn
 from .features import FeatureConfig, Standardiser, extract_features
 from .train import load_checkpoint, predict_logits, setup_device
 from scipy.stats import ttest_rel
-from .evaluate import classification_metrics, load_runs, make_split, test_predictions
+from .evaluate import classification_metrics, load_runs, make_split, clip_predictions
 from .train import TrainConfig, _atomic_csv, split_features
-from .data import LABELS
+from .data import EMOBOX_FOLDS, LABELS
 
 # %% ../nbs/08_experiments.ipynb #95701869
 def test_clips(ck:dict, # checkpoint saved by a training run (holds `test_paths`)
@@ -156,7 +156,7 @@ def plot_fold_ua(runs:dict, title=''):
 def run_probabilities(run, # a run folder: `model.pt` and `metrics.json` (or both prediction files)
                       df:pd.DataFrame, # the corpus table the run was trained on (`ravdess_table`)
                       device='cpu') -> dict:
-    "'valid' and 'test' -> per-clip predictions (`test_predictions` layout) of the run, recomputed from its checkpoint once and kept beside it"
+    "'valid' and 'test' -> per-clip predictions (`clip_predictions` layout) of the run, recomputed from its checkpoint once and kept beside it"
     run = Path(run)
     files = {'valid': run / 'valid_predictions.csv', 'test': run / 'predictions.csv'}
     if all(f.exists() for f in files.values()): return {k: pd.read_csv(f) for k, f in files.items()}
@@ -165,7 +165,7 @@ def run_probabilities(run, # a run folder: `model.pt` and `metrics.json` (or bot
     tcfg, fcfg = TrainConfig.from_dict(ck['train_config']), FeatureConfig.from_dict(ck['feature_config'])
     split = make_split(df, m['protocol'], m['fold'], tcfg.seed)
     data = split_features(df, split, fcfg, tcfg, device=device, progress=False)
-    out = {k: test_predictions(df, split[k], predict_logits(model, data.X[k])) for k in files}
+    out = {k: clip_predictions(df, split[k], predict_logits(model, data.X[k])) for k in files}
     ua = classification_metrics(out['test'].label, out['test'].pred)['ua']
     if abs(ua - m['ua']) > 1e-9: raise ValueError(f"{run}: recomputed test UA {ua:.4f} differs from the saved {m['ua']:.4f}")
     for k, f in files.items(): _atomic_csv(out[k], f)
@@ -180,23 +180,30 @@ def ensemble_metrics(preds:list, # `run_probabilities(...)[part]` of each member
         if not p.file.equals(preds[0].file): raise ValueError("ensemble members were scored on different clips")
     return classification_metrics(preds[0].label, np.mean([_probs(p) for p in preds], axis=0).argmax(1))
 
+def _fold_predictions(run, df, device='cpu') -> dict:
+    "fold -> `run_probabilities` of each EmoBox fold of the six-fold run folder `run`"
+    return {f: run_probabilities(Path(run) / f'fold{f}', df, device) for f in sorted(EMOBOX_FOLDS)}
+
+def _ensemble_table(members:list, # `_fold_predictions` of each member
+                   ) -> pd.DataFrame:
+    rows = []
+    for f in sorted(EMOBOX_FOLDS):
+        v, t = (ensemble_metrics([m[f][part] for m in members]) for part in ('valid', 'test'))
+        rows.append({'fold': f, 'valid UA': 100 * v['ua'], 'WA': 100 * t['wa'], 'UA': 100 * t['ua'], 'macro-F1': 100 * t['macro_f1']})
+    return pd.DataFrame(rows).set_index('fold')
+
 def ensemble_folds(members:list, # six-fold run folders (each holding fold1 … fold6)
                    df:pd.DataFrame, device='cpu') -> pd.DataFrame:
     "Per fold: validation UA and test WA, UA, macro-F1 (%) of the ensemble averaging `members`' probabilities"
-    rows = []
-    for f in range(1, 7):
-        ps = [run_probabilities(Path(m) / f'fold{f}', df, device) for m in members]
-        v, t = ensemble_metrics([p['valid'] for p in ps]), ensemble_metrics([p['test'] for p in ps])
-        rows.append({'fold': f, 'valid UA': 100 * v['ua'], 'WA': 100 * t['wa'], 'UA': 100 * t['ua'], 'macro-F1': 100 * t['macro_f1']})
-    return pd.DataFrame(rows).set_index('fold')
+    return _ensemble_table([_fold_predictions(m, df, device) for m in members])
 
 def ensemble_select(candidates:list, # six-fold run folders
                     df:pd.DataFrame, device='cpu') -> pd.DataFrame:
     "Forward selection of members on mean validation UA; one row per step: members so far, validation and test UA (%)"
-    score = lambda ms: ensemble_folds(ms, df, device)
+    preds = {c: _fold_predictions(c, df, device) for c in candidates}  # read (or recomputed) once per candidate
     chosen, steps, left = [], [], list(candidates)
     while left:
-        tried = {c: score(chosen + [c]) for c in left}
+        tried = {c: _ensemble_table([preds[m] for m in chosen + [c]]) for c in left}
         best = max(tried, key=lambda c: tried[c]['valid UA'].mean())
         if steps and tried[best]['valid UA'].mean() <= steps[-1]['valid UA']: break
         chosen.append(best); left.remove(best); t = tried[best]
