@@ -15,7 +15,7 @@ from fastcore.script import Param, call_parse
 from .data import cli_corpus, demo_corpus, load_clips, parse_name
 from .augment import add_awgn
 from .features import FeatureConfig, Standardiser, extract_features
-from .train import load_checkpoint, predict_logits, setup_device
+from .train import load_checkpoint, predict_logits, setup_device, normalise_speakers
 from scipy.stats import ttest_rel
 from .evaluate import classification_metrics, load_runs, make_split, clip_predictions
 from .train import TrainConfig, _atomic_csv, split_features
@@ -29,6 +29,17 @@ def test_clips(ck:dict, # checkpoint saved by a training run (holds `test_paths`
     if data is not None: paths = [Path(data) / p.parent.name / p.name for p in paths]
     return [str(p) for p in paths], np.array([parse_name(p)['label'] for p in paths])
 
+def _speaker_normaliser(model_path, ck, paths):
+    "Features -> features as the run normalised its test clips: by each test speaker's own clips (unseen speakers), or unchanged"
+    if not ck['train_config'].get('speaker_norm'): return lambda x: x
+    m = Path(model_path).parent / 'metrics.json'
+    if not m.exists() or json.loads(m.read_text()).get('protocol') != 'speaker': raise ValueError(
+        f"{model_path}: trained on per-speaker normalised features, and only a speaker-protocol run (metrics.json beside it) "
+        "says its test speakers were unseen, so that their own clips give their statistics")
+    actors = np.array([parse_name(p)['actor'] for p in paths])
+    # the rule of `normalise_speakers` for a speaker with no training clips: the speaker's own clips, here the noisy ones
+    return lambda x: normalise_speakers({'test': x}, {'train': [], 'test': actors}, n_clean=0)['test']
+
 def noisy_test_metrics(model_path, # `model.pt` of a training run
                        data=None, # corpus folder (default: the paths saved in the checkpoint)
                        snrs=(None, 30, 20, 10, 5, 0), # SNRs in dB; None: the clean clips
@@ -36,15 +47,14 @@ def noisy_test_metrics(model_path, # `model.pt` of a training run
                        device='cpu') -> pd.DataFrame:
     "WA, UA and macro-F1 of a trained model on its run's test clips with white noise at each of `snrs`"
     model, ck = load_checkpoint(model_path, device)
-    if ck['train_config'].get('speaker_norm'): raise ValueError(
-        f"{model_path}: trained on per-speaker normalised features; its noisy test clips would need their speakers' statistics")
     fcfg, std = FeatureConfig.from_dict(ck['feature_config']), Standardiser.from_state_dict(ck['standardiser'])
     paths, y = test_clips(ck, data)
+    per_speaker = _speaker_normaliser(model_path, ck, paths)
     waves = load_clips(paths, sr=fcfg.sr, offset=fcfg.offset, duration=fcfg.duration, progress=False)
     rows = []
     for snr in snrs:
         w = waves if snr is None else add_awgn(waves, float(snr), rng=seed)
-        logits = predict_logits(model, std(extract_features(w, fcfg, device=device, progress=False)))
+        logits = predict_logits(model, std(per_speaker(extract_features(w, fcfg, device=device, progress=False))))
         m = classification_metrics(y, logits.argmax(1).numpy())
         rows.append(dict(snr_db=snr if snr is not None else np.inf, wa=m['wa'], ua=m['ua'], macro_f1=m['macro_f1'], n=len(y)))
     return pd.DataFrame(rows)
