@@ -107,6 +107,8 @@ def time_to_result(data, # corpus folder
                    reference='reference', # the preset to compare with (read only)
                    seeds=(0, 1, 2), # seed-protocol runs
                    six_fold=True, # also the speaker protocol's six folds
+                   speaker_runs=None, # folder of the preset's six folds (default `<runs>/speaker/<preset>`)
+                   reference_speaker_runs=None, # folder of the reference's six folds (default `<runs>/speaker/<reference>`)
                    epochs=None, # override the preset's epochs (short mode)
                    allow_incomplete=False, # accept a corpus that lacks actors (short mode on the synthetic corpus)
                    device=None, progress=False):
@@ -123,14 +125,18 @@ def time_to_result(data, # corpus folder
                                reference_test_wa=ref_wa, reference_seeds=[m['seed'] for m in ref]),
         time_to_71_3=dict(seconds=secs if wa >= STUDY_WA / 100 else None, test_wa=wa))
     if six_fold:
+        speaker_runs = Path(speaker_runs or runs / 'speaker' / preset_name)
+        reference_speaker_runs = Path(reference_speaker_runs or runs / 'speaker' / reference)
         folds = train_protocol(data, 'speaker', 'all', epochs=epochs, preset_name=preset_name, device=device,
-                               progress=progress, out=runs / 'speaker' / preset_name, resume=True)['results']
-        ref_folds = load_runs(runs / 'speaker' / reference)
+                               progress=progress, out=speaker_runs, resume=True)['results']
+        ref_folds = load_runs(reference_speaker_runs)
         out['six_fold'] = dict(seconds=round(sum(m['seconds'] for m in folds), 1), ua_mean=_mean([m['ua'] for m in folds]),
-                               wa_mean=_mean([m['wa'] for m in folds]),
+                               wa_mean=_mean([m['wa'] for m in folds]), runs=str(speaker_runs),
+                               devices=sorted({m['device'] for m in folds}),
                                reference_ua_mean=_mean([m['ua'] for m in ref_folds]) if len(ref_folds) == 6 else None,
                                reference_folds=[m['fold'] for m in ref_folds],
-                               reference_seconds=round(sum(m['seconds'] for m in ref_folds), 1) if ref_folds else None)
+                               reference_seconds=round(sum(m['seconds'] for m in ref_folds), 1) if ref_folds else None,
+                               reference_runs=str(reference_speaker_runs), reference_devices=sorted({m['device'] for m in ref_folds}))
     return out
 
 # %% ../nbs/07_bench.ipynb #aa8836ec
@@ -140,6 +146,8 @@ def run_bench(data=None, # corpus folder (default: $SER_NB_DATA; the synthetic d
               preset_name='fast', # the preset whose time to a result is measured
               short=False, # a few batches of each part: checks that it works, not how fast
               six_fold=True, # also run (or read) the six speaker folds
+              speaker_runs=None, # folder of the preset's six folds (default `<runs>/speaker/<preset>`)
+              reference_speaker_runs=None, # folder of the reference's six folds (default `<runs>/speaker/reference`)
               device=None, progress=True) -> dict:
     "Measure throughput, time to a result, features and prediction; write `<out>/bench-<device>[-<preset>].json`"
     dev = setup_device(device)
@@ -152,6 +160,7 @@ def run_bench(data=None, # corpus folder (default: $SER_NB_DATA; the synthetic d
     res['features'] = bench_features(list(df.path[:16 if short else 1440]))
     runs = Path(runs or out) / ('bench-short' if short else '')
     res |= time_to_result(data, runs, preset_name, seeds=(0,) if short else (0, 1, 2), six_fold=six_fold and not short,
+                          speaker_runs=speaker_runs, reference_speaker_runs=reference_speaker_runs,
                           epochs=1 if short else None, allow_incomplete=short, device=device, progress=progress)
     model = runs / 'seed' / preset_name / 'seed0' / 'model.pt'
     if PRESETS[preset_name].speaker_norm:  # `ser_nb_predict` refuses such models: one clip gives no speaker statistics
@@ -174,10 +183,12 @@ def bench_cli(data:str=None, # corpus folder (default: $SER_NB_DATA)
               preset:str='fast', # the preset whose time to a result is measured
               short:bool=False, # a few batches of each part, on the synthetic corpus unless --data is given
               skip_six_fold:bool=False, # leave out the six speaker folds (they would be trained if missing)
+              speaker_runs:str=None, # folder of the preset's six folds (default: <runs>/speaker/<preset>)
+              reference_speaker_runs:str=None, # folder of the reference recipe's six folds (default: <runs>/speaker/reference)
               device:str=None, # 'cpu' or 'cuda'; default CUDA when present
              ):
     "Benchmark training throughput, time to a result, features and prediction; write `<out>/bench-<device>.json`"
     if preset not in PRESETS: raise SystemExit(f"error: --preset must be one of {list(PRESETS)}, got {preset!r}")
-    r = run_bench(data, out, runs, preset, short, not skip_six_fold, device)
+    r = run_bench(data, out, runs, preset, short, not skip_six_fold, speaker_runs, reference_speaker_runs, device)
     print(json.dumps({k: r[k] for k in ('train', 'time_to_reference', 'time_to_71_3', 'six_fold', 'features', 'predict') if k in r}, indent=1))
     print(f"written: {r['path']}")

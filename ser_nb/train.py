@@ -15,6 +15,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt, numpy as np, pandas as pd, torch, torch.nn as nn, torch.nn.functional as F
 import torchaudio
 from sklearn.metrics import balanced_accuracy_score
+from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 from tqdm import tqdm
 from .data import LABELS, load_clips, ravdess_table, seed_split, speaker_split
 from .augment import augment_training_set
@@ -56,6 +57,7 @@ class TrainConfig:
     seed: int = 0
     amp: bool = True # mixed precision (bfloat16) on CUDA
     amp_cpu: bool = False # bfloat16 autocast on the CPU too (pays where the CPU has AMX / AVX-512 BF16)
+    ema: float = 0.0 # decay per step of an exponential moving average of the weights, which validation scores and the checkpoint keeps; 0: none
 
     def __post_init__(self): self.snr_range = tuple(self.snr_range)  # a JSON list from the command line compares equal
     def to_dict(self): return dataclasses.asdict(self)
@@ -178,7 +180,9 @@ def mix_batch(x, y, alpha:float):
     return lam * x + (1 - lam) * x[perm], y, y[perm], lam
 
 # %% ../nbs/04_train.ipynb #ba30c908
-def train_epoch(model, opt, sched, X, y, tcfg:TrainConfig, epoch:int, progress=False) -> dict:
+def train_epoch(model, opt, sched, X, y, tcfg:TrainConfig, epoch:int, progress=False,
+                ema=None, # an `AveragedModel` of `model` to update after every step
+               ) -> dict:
     "One pass over the training tensors `X`, `y` in shuffled batches; mean loss and accuracy"
     model.train()
     torch.manual_seed(_epoch_seed(tcfg.seed, epoch))
@@ -196,6 +200,7 @@ def train_epoch(model, opt, sched, X, y, tcfg:TrainConfig, epoch:int, progress=F
             if lam < 1: loss = loss + (1 - lam) * F.cross_entropy(logits, yb2, label_smoothing=tcfg.label_smoothing)
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
         if sched is not None: sched.step()
+        if ema is not None: ema.update_parameters(model)
         loss_sum += loss.item() * len(idx); correct += (logits.argmax(1) == yb).sum().item()
     return dict(train_loss=loss_sum / len(X), train_acc=correct / len(X))
 
@@ -286,6 +291,8 @@ def fit(data:SplitData, # features from `split_features`
     model = build_model(mcfg).to(dev)
     Xtr, ytr = data.X['train'].to(dev), data.y['train'].to(dev)
     opt, sched = make_optimizer(model, tcfg, -(-len(Xtr) // tcfg.batch_size))
+    ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(tcfg.ema), use_buffers=True) if tcfg.ema else None
+    scored = ema.module if ema else model  # the weights that validation scores and the checkpoint keeps
     history, best, best_state, start = [], None, None, 1
     last = Path(out) / 'last.pt' if out else None
     if out: Path(out).mkdir(parents=True, exist_ok=True)
@@ -294,22 +301,24 @@ def fit(data:SplitData, # features from `split_features`
         if TrainConfig.from_dict(ck['train_config']) != tcfg: raise ValueError(f"{last}: was trained with other settings; cannot resume")
         model.load_state_dict(ck['state_dict']); opt.load_state_dict(ck['optimizer'])
         if sched is not None: sched.load_state_dict(ck['scheduler'])
+        if ema is not None: ema.load_state_dict(ck['ema'])
         history, best, best_state, start = ck['history'], ck['best'], ck['best_state'], ck['epoch'] + 1
     bar = tqdm(range(start, tcfg.epochs + 1), desc='training', disable=not progress)
     for n_run, epoch in enumerate(bar, 1):
         t0 = time.perf_counter()
         if data.redraw is not None: Xtr = (data.X['train'] if epoch == 1 else data.redraw(epoch)).to(dev)
-        row = dict(epoch=epoch, **train_epoch(model, opt, sched, Xtr, ytr, tcfg, epoch),
-                   **{f'valid_{k}': v for k, v in score(predict_logits(model, data.X['valid']), data.y['valid']).items()},
+        row = dict(epoch=epoch, **train_epoch(model, opt, sched, Xtr, ytr, tcfg, epoch, ema=ema),
+                   **{f'valid_{k}': v for k, v in score(predict_logits(scored, data.X['valid']), data.y['valid']).items()},
                    lr=opt.param_groups[0]['lr'], seconds=time.perf_counter() - t0)
         history.append(row)
-        if _better(row, best): best, best_state = row, {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
+        if _better(row, best): best, best_state = row, {k: v.detach().cpu().clone() for k, v in scored.state_dict().items()}
         bar.set_postfix(valid_ua=f"{row['valid_ua']:.3f}", best=best['epoch'])
         stop = tcfg.patience is not None and epoch - best['epoch'] >= tcfg.patience
         if last:
             _atomic_csv(pd.DataFrame(history), Path(out) / 'history.csv')
             atomic_torch_save(dict(train_config=tcfg.to_dict(), state_dict=model.state_dict(), optimizer=opt.state_dict(),
-                                   scheduler=sched.state_dict() if sched else None, history=history, best=best,
+                                   scheduler=sched.state_dict() if sched else None, ema=ema.state_dict() if ema else None,
+                                   history=history, best=best,
                                    best_state=best_state, epoch=tcfg.epochs if stop else epoch), last)
         if stop or (stop_after and n_run >= stop_after): break
     ck = model_checkpoint(model, mcfg, fcfg, tcfg, data.standardiser, state=best_state, epoch=best['epoch'],
