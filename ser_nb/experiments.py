@@ -183,7 +183,9 @@ def run_probabilities(run, # a run folder: `model.pt` and `metrics.json` (or bot
     out = {k: clip_predictions(df, split[k], predict_logits(model, data.X[k])) for k in files}
     ua = classification_metrics(out['test'].label, out['test'].pred)['ua']
     if abs(ua - m['ua']) > 1e-9: raise ValueError(f"{run}: recomputed test UA {ua:.4f} differs from the saved {m['ua']:.4f}")
-    for k, f in files.items(): _atomic_csv(out[k], f)
+    for k, f in files.items():  # a file the run already has stays as it is (its record); only missing ones are written
+        if f.exists(): out[k] = pd.read_csv(f)
+        else: _atomic_csv(out[k], f)
     return out
 
 def _probs(p:pd.DataFrame): return p[[f'p_{e}' for e in LABELS]].to_numpy()
