@@ -13,7 +13,7 @@ from .data import N_SAMPLES
 # %% auto #0
 __all__ = ['signal_power', 'snr_db', 'noise_std', 'make_rng', 'add_noise', 'add_awgn', 'snr_spread', 'draw_snrs', 'awgn_copies',
            'Augmented', 'augment_training_set', 'LeakageError', 'max_correlation', 'check_no_leakage',
-           'awgn_throughput']
+           'awgn_throughput', 'speed_perturb', 'speed_copies']
 
 # %% ../nbs/01_augment.ipynb #f4d1d196
 def _to_torch(x):
@@ -227,3 +227,32 @@ def awgn_throughput(n_clips=256, # clips in the batch
     best = min(times)
     return dict(clips_per_s=n_clips / best, noisy_clips_per_s=n_clips * n_copies / best, seconds=best,
                 n_clips=n_clips, n_samples=n_samples, device=str(x.device), threads=torch.get_num_threads())
+
+# %% ../nbs/01_augment.ipynb #467d393f
+def speed_perturb(x, # clean waveforms (..., time): NumPy array or torch tensor
+                  factor:float, # speed: > 1 faster and higher, < 1 slower and lower; given to two decimals
+                 ):
+    "`x` played `factor` times as fast (pitch scaled by `factor` too), cropped or zero-padded to the same length"
+    import torchaudio.functional as AF  # here, so that the AWGN functions need no torchaudio
+    if not 0.5 <= factor <= 2: raise ValueError(f"speed factor must be between 0.5 and 2, got {factor}")
+    t, was_np = _to_torch(x)
+    num = round(factor * 100)
+    if abs(num / 100 - factor) > 1e-9: raise ValueError(f"speed factor must have at most two decimals, got {factor}")
+    y = AF.resample(t, orig_freq=num, new_freq=100)  # n samples -> n·100/num samples, read back at the same rate
+    n = t.shape[-1]
+    y = y[..., :n] if y.shape[-1] >= n else torch.nn.functional.pad(y, (0, n - y.shape[-1]))
+    return _back(y.contiguous(), was_np)
+
+# %% ../nbs/01_augment.ipynb #8cbf99e6
+def speed_copies(x:np.ndarray, # clean waveforms (n, time)
+                 factors, # speed factors, one copy of every clip each
+                 out:np.ndarray=None, # (len(factors)·n, time) array to fill; None: a new one
+                 chunk:int=128, # clips resampled at a time
+                ) -> np.ndarray:
+    "The clips of `x` played at each speed of `factors` in turn: all clips at `factors[0]`, then at `factors[1]`, ..."
+    n = len(x)
+    out = np.empty((len(factors) * n, x.shape[1]), x.dtype) if out is None else out
+    if out.shape != (len(factors) * n, x.shape[1]): raise ValueError(f"out has shape {out.shape}, needs {(len(factors) * n, x.shape[1])}")
+    for j, f in enumerate(factors):
+        for i in range(0, n, chunk): out[j * n + i:j * n + min(i + chunk, n)] = speed_perturb(x[i:i + chunk], f)
+    return out

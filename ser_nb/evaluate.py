@@ -109,6 +109,8 @@ def run_split(df, # corpus table
         (out / 'metrics.json').write_text(json.dumps(metrics, indent=1))
         res['history'].to_csv(out / 'history.csv', index=False)
         _atomic_csv(clip_predictions(df, split['test'], test['logits']), out / 'predictions.csv')  # for ensembles, error analysis
+        valid = evaluate_checkpoint(ck, data, 'valid', dev)  # what an ensemble chooses its members by
+        _atomic_csv(clip_predictions(df, split['valid'], valid['logits']), out / 'valid_predictions.csv')
         name = f"{protocol} protocol" + (f", fold {fold}" if fold else f", seed {tcfg.seed}")
         plot_curves(res['history'], name).savefig(out / 'curves.png'); plt.close('all')
         plot_confusion(metrics['confusion'], title=f"{name}: test WA {metrics['wa']:.3f}, UA {metrics['ua']:.3f}").savefig(out / 'confusion.png')
@@ -135,11 +137,13 @@ def train_protocol(data=None, protocol='seed', fold='all', epochs=None, seed=0, 
                    overrides:dict=None, # `TrainConfig` fields to change in the preset
                    model:str='parallel', # the study's model or one of its `ABLATIONS`
                    features:dict=None, # `FeatureConfig` fields to change (e.g. `{'kind': 'logmel'}`)
+                   model_config:dict=None, # `ModelConfig` fields to change on top of `model` (e.g. `{'channels': [32, 64, 128]}`)
                   ) -> dict:
     "Run `protocol` on the corpus at `data` and write every run's files under `out`; the callable behind `ser_nb_train`"
     if model not in ABLATIONS: raise SystemExit(f"error: --model must be one of {list(ABLATIONS)}, got {model!r}")
     fcfg = FeatureConfig(**(features or {}))
-    mcfg = model_config_for(fcfg, **ABLATIONS[model])
+    try: mcfg = model_config_for(fcfg, **(ABLATIONS[model] | (model_config or {})))
+    except (ValueError, TypeError) as e: raise SystemExit(f"error: --model_config {json.dumps(model_config)}: {e}")
     df = cli_corpus(data); report = check_corpus(df)
     if not report.complete and not allow_incomplete:
         raise SystemExit(f"error: the corpus at {corpus_path(data)} is {report} (use --allow_incomplete to go on)")
@@ -160,7 +164,7 @@ def train_protocol(data=None, protocol='seed', fold='all', epochs=None, seed=0, 
     if len(results) > 1:
         table = summarise(results); table.to_csv(Path(out) / 'summary.csv')
         (Path(out) / 'summary.json').write_text(json.dumps(dict(
-            protocol=protocol, preset=preset_name, model=model, seed=seed, folds=table.drop(['mean', 'sd']).reset_index().to_dict('records'),
+            protocol=protocol, preset=preset_name, model=model, model_config=model_config or {}, seed=seed, folds=table.drop(['mean', 'sd']).reset_index().to_dict('records'),
             ua_mean=table.loc['mean', 'UA'], ua_sd=table.loc['sd', 'UA'], wa_mean=table.loc['mean', 'WA'],
             wa_sd=table.loc['sd', 'WA'], macro_f1_mean=table.loc['mean', 'macro-F1'], emobox_ua=EMOBOX_UA), indent=1))
         print(table.to_string())
@@ -192,6 +196,7 @@ def train_cli(data:str=None, # corpus folder (default: $SER_NB_DATA)
               overrides:str=None, # JSON object of TrainConfig fields to change in the preset, e.g. '{"mixup": 0.2}'
               model:str='parallel', # a name in `ser_nb.model.ABLATIONS`: 'parallel' (the study's model) or an ablation
               features:str=None, # JSON object of FeatureConfig fields to change, e.g. '{"kind": "logmel"}'
+              model_config:str=None, # JSON object of ModelConfig fields to change in `model`, e.g. '{"channels": [32, 64, 128]}'
              ):
     "Train and evaluate the parallel CNN + Transformer on RAVDESS; write metrics, curves, confusion matrix and model"
     if preset not in PRESETS: raise SystemExit(f"error: --preset must be one of {list(PRESETS)}, got {preset!r}")
@@ -199,8 +204,9 @@ def train_cli(data:str=None, # corpus folder (default: $SER_NB_DATA)
     feats = json_fields(features, set(FeatureConfig.__dataclass_fields__), '--features')
     try: FeatureConfig(**feats)
     except ValueError as e: raise SystemExit(f"error: --features {features}: {e}")
+    mc = json_fields(model_config, set(ModelConfig.__dataclass_fields__) - {'n_classes', 'n_mfcc', 'n_frames'}, '--model_config')
     train_protocol(data, protocol, fold, epochs, seed, preset, device, out, resume, allow_incomplete, overrides=over,
-                   model=model, features=feats)
+                   model=model, features=feats, model_config=mc)
 
 # %% ../nbs/05_evaluate.ipynb #1e850c73
 def load_runs(folder) -> list:

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['test_clips', 'noisy_test_metrics', 'noise_curve', 'plot_noise_curve', 'plot_noise_curves', 'noise_table', 'noise_cli',
            'recipe_table', 'plot_valid_curves', 'fold_scores', 'ablation_table', 'plot_fold_ua', 'run_probabilities',
-           'ensemble_metrics', 'ensemble_folds', 'ensemble_select', 'ensemble_cli']
+           'ensemble_metrics', 'ensemble_folds', 'ensemble_select', 'ensemble_cli', 'seed_table']
 
 # %% ../nbs/08_experiments.ipynb #e53ba895
 import json
@@ -243,3 +243,15 @@ def ensemble_cli(runs:Param("six-fold run folders (each holding fold1 to fold6),
     (out / 'summary.json').write_text(json.dumps(dict(candidates=runs, members=list(sel['added']), ua_mean=folds.UA.mean(),
                                                       ua_sd=folds.UA.std(), wa_mean=folds.WA.mean(), valid_ua_mean=folds['valid UA'].mean()), indent=1))
     print(sel.to_string()); print(folds.round(2).to_string())
+
+# %% ../nbs/08_experiments.ipynb #f757645f
+def seed_table(configs:dict, # configuration name -> {run name: six-fold run folder}
+              ) -> pd.DataFrame:
+    "Per configuration: each run's six-fold test UA and validation UA (%), and their mean and sd over the runs"
+    rows = []
+    for name, runs in configs.items():
+        s = {r: fold_scores(f) for r, f in runs.items()}
+        ua, va = pd.Series({r: x.UA.mean() for r, x in s.items()}), pd.Series({r: x['valid UA'].mean() for r, x in s.items()})
+        rows.append({'configuration': name, 'runs': len(s), 'UA % per run': ', '.join(f'{u:.1f} ({r})' for r, u in ua.items()),
+                     'UA % mean': ua.mean(), 'UA sd over runs': ua.std(), 'valid UA % mean': va.mean()})
+    return pd.DataFrame(rows).set_index('configuration').round(2)

@@ -30,7 +30,9 @@ def test_incomplete_corpus_refused(synthetic_corpus, tmp_path):
                                       (['--overrides', 'mixup=1'], '--overrides is not JSON'),
                                       (['--model', 'rnn'], '--model must be one of'),
                                       (['--features', '{"n_mfc": 20}'], '--features must be a JSON object'),
-                                      (['--features', '{"kind": "cqt"}'], 'kind must be one of')])
+                                      (['--features', '{"kind": "cqt"}'], 'kind must be one of'),
+                                      (['--model_config', '{"n_mfcc": 20}'], '--model_config must be a JSON object'),
+                                      (['--model_config', '{"pools": [8, 8, 8]}'], 'each side needs at least')])
 def test_bad_arguments(synthetic_corpus, tmp_path, args, msg):
     r = _train('--data', str(synthetic_corpus), '--out', str(tmp_path), '--allow_incomplete', *args)
     assert r.returncode != 0 and msg in r.stderr
@@ -46,10 +48,12 @@ def test_overrides_reach_the_run(synthetic_corpus, tmp_path):
     tc = json.loads((tmp_path / 'metrics.json').read_text())['train_config']
     assert (tc['mixup'], tc['time_mask'], tc['speaker_norm'], tc['epochs'], tc['optimizer']) == (0.2, 20, True, 1, 'adamw')
 
-def test_ablation_and_features_reach_the_run(synthetic_corpus, tmp_path):
+def test_model_and_features_reach_the_run(synthetic_corpus, tmp_path):
     r = _train('--data', str(synthetic_corpus), '--epochs', '1', '--out', str(tmp_path), '--allow_incomplete',
-               '--model', 'transformer_only', '--features', '{"kind": "logmel", "n_mels": 64}')
+               '--model', 'cnn_only', '--features', '{"kind": "logmel", "n_mels": 64}',
+               '--model_config', '{"channels": [8, 16, 24], "cnn_dropout": 0.2}')
     assert r.returncode == 0, r.stderr[-2000:]
     m = json.loads((tmp_path / 'metrics.json').read_text())
-    assert (m['model_config']['n_cnn'], m['model_config']['n_mfcc']) == (0, 64)
+    mc = m['model_config']
+    assert (mc['transformer'], mc['n_cnn'], mc['n_mfcc'], mc['channels'], mc['cnn_dropout']) == (False, 2, 64, [8, 16, 24], 0.2)
     assert (m['feature_config']['kind'], m['feature_config']['n_mels']) == ('logmel', 64)
