@@ -43,10 +43,10 @@ def test_missing_corpus(tmp_path):
 
 def test_overrides_reach_the_run(synthetic_corpus, tmp_path):
     r = _train('--data', str(synthetic_corpus), '--epochs', '1', '--out', str(tmp_path), '--allow_incomplete',
-               '--overrides', '{"mixup": 0.2, "time_mask": 20, "speaker_norm": true}')
+               '--overrides', '{"mixup": 0.2, "time_mask": 20, "speaker_norm": true, "speeds": [0.9, 1.1]}')
     assert r.returncode == 0, r.stderr[-2000:]
     tc = json.loads((tmp_path / 'metrics.json').read_text())['train_config']
-    assert (tc['mixup'], tc['time_mask'], tc['speaker_norm'], tc['epochs'], tc['optimizer']) == (0.2, 20, True, 1, 'adamw')
+    assert (tc['mixup'], tc['time_mask'], tc['speaker_norm'], tc['speeds'], tc['epochs'], tc['optimizer']) == (0.2, 20, True, [0.9, 1.1], 1, 'adamw')
 
 def test_model_and_features_reach_the_run(synthetic_corpus, tmp_path):
     r = _train('--data', str(synthetic_corpus), '--epochs', '1', '--out', str(tmp_path), '--allow_incomplete',
