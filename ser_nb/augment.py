@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from typing import NamedTuple
 import numpy as np
-import torch
+import torch, torchaudio.functional as AF
 from .data import N_SAMPLES
 
 # %% auto #0
@@ -233,7 +233,6 @@ def speed_perturb(x, # clean waveforms (..., time): NumPy array or torch tensor
                   factor:float, # speed: > 1 faster and higher, < 1 slower and lower; given to two decimals
                  ):
     "`x` played `factor` times as fast (pitch scaled by `factor` too), cropped or zero-padded to the same length"
-    import torchaudio.functional as AF  # here, so that the AWGN functions need no torchaudio
     if not 0.5 <= factor <= 2: raise ValueError(f"speed factor must be between 0.5 and 2, got {factor}")
     t, was_np = _to_torch(x)
     num = round(factor * 100)
