@@ -5,7 +5,8 @@
 # %% auto #0
 __all__ = ['test_clips', 'noisy_test_metrics', 'noise_curve', 'plot_noise_curve', 'plot_noise_curves', 'noise_table', 'noise_cli',
            'recipe_table', 'plot_valid_curves', 'fold_scores', 'ablation_table', 'plot_fold_ua', 'run_probabilities',
-           'ensemble_metrics', 'ensemble_folds', 'ensemble_select', 'ensemble_cli', 'seed_table']
+           'ensemble_metrics', 'ensemble_folds', 'ensemble_select', 'ensemble_cli', 'seed_table',
+           'speed_view_probabilities', 'speed_view_table']
 
 # %% ../nbs/08_experiments.ipynb #e53ba895
 import json
@@ -13,7 +14,7 @@ from pathlib import Path
 import matplotlib.pyplot as plt, numpy as np, pandas as pd, seaborn as sns, torch
 from fastcore.script import Param, call_parse
 from .data import cli_corpus, demo_corpus, load_clips, parse_name
-from .augment import add_awgn
+from .augment import add_awgn, speed_perturb
 from .features import FeatureConfig, Standardiser, extract_features
 from .train import load_checkpoint, predict_logits, setup_device, normalise_speakers
 from scipy.stats import ttest_rel
@@ -255,3 +256,44 @@ def seed_table(configs:dict, # configuration name -> {run name: six-fold run fol
         rows.append({'configuration': name, 'runs': len(s), 'UA % per run': ', '.join(f'{u:.1f} ({r})' for r, u in ua.items()),
                      'UA % mean': ua.mean(), 'UA sd over runs': ua.std(), 'valid UA % mean': va.mean()})
     return pd.DataFrame(rows).set_index('configuration').round(2)
+
+# %% ../nbs/08_experiments.ipynb #e045d318
+def speed_view_probabilities(run, # a speaker-protocol fold run: `model.pt` and `metrics.json`
+                             df:pd.DataFrame, # the corpus table it was trained on (`ravdess_table`)
+                             part='test', # 'valid' or 'test'
+                             speeds=(1.0, 0.9, 1.1), # speeds to play the clips at (`speed_perturb`); 1.0: as recorded
+                             device='cpu') -> tuple:
+    "`(labels, {speed: softmax probabilities})` of the run's model on its `part` clips played at each of `speeds`"
+    run = Path(run)
+    model, ck = load_checkpoint(run / 'model.pt', device)
+    m = json.loads((run / 'metrics.json').read_text())
+    if m.get('protocol') != 'speaker': raise ValueError(
+        f"{run}: speed views need a speaker-protocol run, whose validation and test speakers have no training clips")
+    t = df.iloc[make_split(df, 'speaker', m['fold'])[part]]
+    if part == 'test' and sorted(Path(p).name for p in t.path) != sorted(Path(p).name for p in ck['test_paths']):
+        raise ValueError(f"{run}: its saved test clips are not fold {m['fold']}'s test clips in this corpus table")
+    fcfg, std = FeatureConfig.from_dict(ck['feature_config']), Standardiser.from_state_dict(ck['standardiser'])
+    waves = load_clips(list(t.path), sr=fcfg.sr, offset=fcfg.offset, duration=fcfg.duration, progress=False)
+    feats = lambda w: extract_features(w, fcfg, device=device, progress=False)
+    clean, spk, probs = feats(waves), t.actor.to_numpy(), {}
+    for s in speeds:
+        x = clean if s == 1 else feats(speed_perturb(waves, s))
+        if ck['train_config'].get('speaker_norm'):  # each speaker by its clips as recorded, as the training copies were
+            x = normalise_speakers({'train': clean, 'view': x}, {'train': spk, 'view': spk}, n_clean=len(spk))['view']
+        probs[s] = torch.softmax(predict_logits(model, std(x)), 1).numpy()
+    return t.label.to_numpy(), probs
+
+def speed_view_table(runs, # folder of a six-fold run (fold1 … fold6)
+                     df:pd.DataFrame, # the corpus table
+                     views:dict, # name -> the speeds whose probabilities are averaged, e.g. {'as recorded': (1.0,)}
+                     device='cpu') -> pd.DataFrame:
+    "Validation and test UA and WA (%) of every fold's model with each set of `views` averaged: one row per fold, part and view set"
+    speeds, rows = sorted({s for v in views.values() for s in v}), []
+    for f in sorted(Path(runs).glob('fold*/model.pt')):
+        for part in ('valid', 'test'):
+            y, p = speed_view_probabilities(f.parent, df, part, speeds, device)
+            for name, v in views.items():
+                m = classification_metrics(y, sum(p[s] for s in v).argmax(1))
+                rows.append(dict(fold=int(f.parent.name[4:]), part=part, views=name, ua=100 * m['ua'], wa=100 * m['wa']))
+    if not rows: raise FileNotFoundError(f"{runs}: no fold*/model.pt")
+    return pd.DataFrame(rows)
