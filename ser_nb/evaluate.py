@@ -216,11 +216,11 @@ def load_runs(folder) -> list:
 def preset_overview(results, # the results folder
                     protocol:str, # 'seed' or 'speaker'
                    ) -> pd.DataFrame:
-    "One row per preset with runs under `results/<protocol>/<preset>/`: runs, WA, UA, macro-F1 (mean ± sd, %), epoch, seconds"
+    "One row per preset with runs under `results/<protocol>/<preset>/` (speaker protocol: all six folds): runs, WA, UA, macro-F1 (mean ± sd, %), epoch, seconds"
     rows = []
     for p in PRESETS:
         runs = load_runs(Path(results) / protocol / p)
-        if not runs: continue
+        if not runs or (protocol == 'speaker' and len(runs) < len(EMOBOX_FOLDS)): continue  # a part of the folds is no result
         t = summarise(runs, key='seed' if protocol == 'seed' else 'fold')
         ms = lambda m: f"{t.loc['mean', m]:.1f}" + (f" ± {t.loc['sd', m]:.1f}" if len(runs) > 1 else '')
         rows.append({'preset': p, 'runs': len(runs), 'WA %': ms('WA'), 'UA %': ms('UA'), 'macro-F1 %': ms('macro-F1'),
