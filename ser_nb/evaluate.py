@@ -225,4 +225,4 @@ def preset_overview(results, # the results folder
         ms = lambda m: f"{t.loc['mean', m]:.1f}" + (f" ± {t.loc['sd', m]:.1f}" if len(runs) > 1 else '')
         rows.append({'preset': p, 'runs': len(runs), 'WA %': ms('WA'), 'UA %': ms('UA'), 'macro-F1 %': ms('macro-F1'),
                      'epoch (mean)': t.loc['mean', 'epoch'], 'seconds (mean)': round(t.loc['mean', 'seconds'])})
-    return pd.DataFrame(rows).set_index('preset')
+    return pd.DataFrame(rows).set_index('preset') if rows else pd.DataFrame(index=pd.Index([], name='preset'))

@@ -269,7 +269,10 @@ def speed_view_probabilities(run, # a speaker-protocol fold run: `model.pt` and 
     m = json.loads((run / 'metrics.json').read_text())
     if m.get('protocol') != 'speaker': raise ValueError(
         f"{run}: speed views need a speaker-protocol run, whose validation and test speakers have no training clips")
+    if part not in ('valid', 'test'): raise ValueError(f"part must be 'valid' or 'test', got {part!r}")
     t = df.iloc[make_split(df, 'speaker', m['fold'])[part]]
+    if sorted(int(a) for a in t.actor.unique()) != m[f'{part}_actors']:
+        raise ValueError(f"{run}: its {part} actors {m[f'{part}_actors']} are not fold {m['fold']}'s in this corpus table")
     if part == 'test' and sorted(Path(p).name for p in t.path) != sorted(Path(p).name for p in ck['test_paths']):
         raise ValueError(f"{run}: its saved test clips are not fold {m['fold']}'s test clips in this corpus table")
     fcfg, std = FeatureConfig.from_dict(ck['feature_config']), Standardiser.from_state_dict(ck['standardiser'])
