@@ -163,12 +163,8 @@ def run_bench(data=None, # corpus folder (default: $SER_NB_DATA; the synthetic d
                           speaker_runs=speaker_runs, reference_speaker_runs=reference_speaker_runs,
                           epochs=1 if short else None, allow_incomplete=short, device=device, progress=progress)
     model = runs / 'seed' / preset_name / 'seed0' / 'model.pt'
-    if PRESETS[preset_name].speaker_norm:  # `ser_nb_predict` refuses such models: one clip gives no speaker statistics
-        res['predict'] = dict(latency_ms_per_clip=None, clips_per_s=None, model=str(model),
-                              note='not measured: per-speaker normalised models are not served by ser_nb_predict')
-    else:
-        sp = predict_speed(model, n_clips=10 if short else 100, n_latency=3 if short else 20, threads=res['threads'])
-        res['predict'] = dict(latency_ms_per_clip=sp['latency_ms'], clips_per_s=sp['clips_per_s'], model=str(model))
+    sp = predict_speed(model, n_clips=10 if short else 100, n_latency=3 if short else 20, threads=res['threads'])
+    res['predict'] = dict(latency_ms_per_clip=sp['latency_ms'], clips_per_s=sp['clips_per_s'], model=str(model))
     res['seconds'] = round(time.perf_counter() - t0, 1)
     path = Path(out) / f"bench-{dev.type}{'' if preset_name == 'fast' else '-' + preset_name}{'-short' if short else ''}.json"
     path.parent.mkdir(parents=True, exist_ok=True)

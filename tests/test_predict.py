@@ -28,6 +28,16 @@ def checkpoint(synthetic_corpus, tmp_path_factory):
     return path
 
 @pytest.fixture(scope='module')
+def speaker_checkpoint(synthetic_corpus, tmp_path_factory):
+    "An untrained model saved as a `speaker_norm` run saves it: `ser_nb_predict` must first make each voice's profile"
+    fcfg, mcfg = FeatureConfig(), ModelConfig()
+    std = Standardiser().fit(clip_features(sorted(synthetic_corpus.rglob('*.flac'))[::15], fcfg, cache=False, progress=False))
+    torch.manual_seed(0)
+    path = tmp_path_factory.mktemp('ckpt-spk') / 'model.pt'
+    torch.save(model_checkpoint(build_model(mcfg), mcfg, fcfg, TrainConfig(speaker_norm=True), std, epoch=0), path)
+    return path
+
+@pytest.fixture(scope='module')
 def speech(synthetic_corpus):
     "A 3.6 s synthetic RAVDESS clip at 48 kHz (angry, actor 1)"
     return read_audio(synthetic_corpus / 'Actor_01' / '03-01-05-01-01-01-01.flac')[0][0]
@@ -121,10 +131,28 @@ def test_bad_model(tmp_path, folder):
 
 def test_help_lists_options():
     r = subprocess.run([str(Path(sys.executable).parent / 'ser_nb_predict'), '--help'], capture_output=True, text=True)
-    assert r.returncode == 0 and all(o in r.stdout for o in ('--json', '--device', '--batch_size', 'model', 'paths'))
+    assert r.returncode == 0 and all(o in r.stdout for o in ('--json', '--device', '--batch_size', '--voice', 'model', 'paths'))
 
 def test_api_errors(checkpoint, folder):
     pr = load_model(checkpoint, device='cpu')
     with pytest.raises(AudioError, match='empty.wav: empty file'): pr.predict(folder / 'sub' / 'empty.wav')
     res = pr.predict([folder / 'sub' / 'text.wav', folder / 'short.wav'], errors='return')
     assert [r.ok for r in res] == [False, True] and 'not an audio file' in res[0].error
+
+def test_speaker_normalised_model_scores_each_folder_as_one_voice(speaker_checkpoint, folder):
+    "Every readable file of each folder gets a line; the unreadable ones an error naming them; a thin voice a warning"
+    r = _cli(speaker_checkpoint, folder, '--json')
+    out = {Path(o['file']).relative_to(folder).as_posix(): o for o in map(json.loads, r.stdout.splitlines())}
+    assert r.returncode == 1 and len(out) == 15  # the two unreadable files of sub/ fail, their folder's voice is still made
+    assert 'not an audio file' in out['sub/text.wav']['error'] and all(o['label'] in LABELS for k, o in out.items() if 'error' not in o and not o['silent'])
+    assert 'warning: voice' in r.stderr and 'sub' in r.stderr  # sub/ has three readable clips: a thin profile
+    pr = load_model(speaker_checkpoint, device='cpu')
+    same = [folder / 'sub' / f for f in ('same.flac', 'same.ogg', 'same.wav')]
+    want = pr.predict(same, speaker=pr.speaker_profile(same))
+    np.testing.assert_allclose([list(out[f'sub/{p.name}']['probs'].values()) for p in same], [list(q.probs.values()) for q in want], atol=1e-5)
+
+def test_speaker_normalised_model_needs_a_voice(speaker_checkpoint, folder):
+    pr = load_model(speaker_checkpoint, device='cpu')
+    with pytest.raises(ValueError, match='pass speaker='): pr.predict(folder / 'short.wav')
+    r = _cli(speaker_checkpoint, folder / 'short.wav', '--voice', 'speaker')
+    assert r.returncode == 2 and '--voice must be one of folder, all, file' in r.stderr
