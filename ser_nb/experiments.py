@@ -16,7 +16,7 @@ from fastcore.script import Param, call_parse
 from .data import cli_corpus, demo_corpus, load_clips, parse_name
 from .augment import add_awgn, speed_perturb
 from .features import FeatureConfig, Standardiser, extract_features
-from .train import load_checkpoint, predict_logits, setup_device, normalise_speakers
+from .train import load_checkpoint, predict_logits, setup_device, normalise_speakers, voice_statistics
 from scipy.stats import ttest_rel
 from .evaluate import classification_metrics, load_runs, make_split, clip_predictions
 from .train import TrainConfig, _atomic_csv, split_features
@@ -327,7 +327,7 @@ def voice_profile_table(run, # a speaker-protocol fold run of a preset with `spe
         whole = k >= max(map(len, voices))  # every clip of every voice: one draw is all draws
         for d in range(1 if whole else draws):
             Z = torch.empty_like(X)
-            for own in voices: Z[own] = Standardiser('coef').fit(X[own if k >= len(own) else rng.choice(own, k, replace=False)])(X[own])
+            for own in voices: Z[own] = voice_statistics(X[own if k >= len(own) else rng.choice(own, k, replace=False)])(X[own])
             s = classification_metrics(y, predict_logits(pr.model, pr.standardiser(Z)).argmax(1).numpy())
             rows.append(dict(fold=m['fold'], k=k, draw=d, ua=100 * s['ua'], wa=100 * s['wa']))
     return pd.DataFrame(rows)

@@ -17,7 +17,7 @@ from fastcore.basics import patch
 from fastcore.script import Param, call_parse
 from .data import AudioError, crop_pad, make_synthetic_corpus, read_audio, resample, to_mono
 from .features import FeatureConfig, Standardiser, default_device, extract_features
-from .train import load_checkpoint, predict_logits
+from .train import load_checkpoint, predict_logits, voice_statistics
 
 # %% ../nbs/06_predict.ipynb #d9ca7ce2
 HOP = 1.5             # seconds between the starts of sliding windows on long recordings
@@ -257,7 +257,7 @@ def speaker_profile(self:Predictor, inputs, # recordings of one voice: file path
                                    "no readable window above silence to make a voice profile from")
     X = torch.cat([extract_features(np.stack(waves[i:i + 256]), self.fcfg, device=self.device, batch_size=batch_size, progress=False)
                    for i in range(0, len(waves), 256)])  # bounded batches: a folder of a voice can be long
-    return Standardiser('coef').fit(X)
+    return voice_statistics(X)  # the rule training used for each speaker
 
 # %% ../nbs/06_predict.ipynb #46546c2b
 def find_audio(paths, # files and folders
