@@ -14,9 +14,9 @@ import torch, torch.nn.functional as F
 from fastcore.script import call_parse
 from torch.utils.flop_counter import FlopCounterMode
 from .data import cli_corpus, demo_corpus, load_clips, synthetic_corpus
-from .features import FeatureCache, FeatureConfig, clip_features, feature_throughput
+from .features import FeatureCache, FeatureConfig, atomic_write_text, clip_features, feature_throughput
 from .model import build_model
-from .train import PRESETS, setup_device
+from .train import PRESETS, run_environment, setup_device
 from .evaluate import STUDY_WA, load_runs, train_protocol
 from .predict import predict_speed
 
@@ -148,27 +148,31 @@ def run_bench(data=None, # corpus folder (default: $SER_NB_DATA; the synthetic d
               six_fold=True, # also run (or read) the six speaker folds
               speaker_runs=None, # folder of the preset's six folds (default `<runs>/speaker/<preset>`)
               reference_speaker_runs=None, # folder of the reference's six folds (default `<runs>/speaker/reference`)
+              predict_model=None, # checkpoint whose prediction is timed (default `<runs>/seed/<preset>/seed0/model.pt`)
               device=None, progress=True) -> dict:
     "Measure throughput, time to a result, features and prediction; write `<out>/bench-<device>[-<preset>].json`"
     dev = setup_device(device)
     t0 = time.perf_counter()
     res = dict(device=dev.type, threads=torch.get_num_threads(), short=short, preset=preset_name,
-               preset_config=PRESETS[preset_name].to_dict(), date=time.strftime('%Y-%m-%d %H:%M'))
+               preset_config=PRESETS[preset_name].to_dict(), date=time.strftime('%Y-%m-%d %H:%M'),
+               environment=run_environment(dev))
     if short and data is None: data = synthetic_corpus()  # quick, and the same everywhere
     df = cli_corpus(data)
+    runs = Path(runs or out) / ('bench-short' if short else '')
+    model = Path(predict_model or runs / 'seed' / preset_name / 'seed0' / 'model.pt')
+    if not model.exists() and (predict_model or (model.parent / 'metrics.json').exists()):  # nothing below would make it: say so now
+        raise FileNotFoundError(f"{model}: no checkpoint to time prediction with (checkpoints are not kept in git); "
+                                "pass another checkpoint of the preset as `predict_model` (--predict_model)")
     res['train'] = bench_train(steps=2 if short else 20, rounds=1 if short else 3, device=dev)
     res['features'] = bench_features(list(df.path[:16 if short else 1440]))
-    runs = Path(runs or out) / ('bench-short' if short else '')
     res |= time_to_result(data, runs, preset_name, seeds=(0,) if short else (0, 1, 2), six_fold=six_fold and not short,
                           speaker_runs=speaker_runs, reference_speaker_runs=reference_speaker_runs,
                           epochs=1 if short else None, allow_incomplete=short, device=device, progress=progress)
-    model = runs / 'seed' / preset_name / 'seed0' / 'model.pt'
     sp = predict_speed(model, n_clips=10 if short else 100, n_latency=3 if short else 20, threads=res['threads'])
     res['predict'] = dict(latency_ms_per_clip=sp['latency_ms'], clips_per_s=sp['clips_per_s'], model=str(model))
     res['seconds'] = round(time.perf_counter() - t0, 1)
     path = Path(out) / f"bench-{dev.type}{'' if preset_name == 'fast' else '-' + preset_name}{'-short' if short else ''}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix('.tmp'); tmp.write_text(json.dumps(res, indent=1)); os.replace(tmp, path)
+    atomic_write_text(json.dumps(res, indent=1), path)
     return res | dict(path=str(path))
 
 # %% ../nbs/07_bench.ipynb #fa458fe5
@@ -181,10 +185,11 @@ def bench_cli(data:str=None, # corpus folder (default: $SER_NB_DATA)
               skip_six_fold:bool=False, # leave out the six speaker folds (they would be trained if missing)
               speaker_runs:str=None, # folder of the preset's six folds (default: <runs>/speaker/<preset>)
               reference_speaker_runs:str=None, # folder of the reference recipe's six folds (default: <runs>/speaker/reference)
+              predict_model:str=None, # checkpoint whose prediction is timed (default: <runs>/seed/<preset>/seed0/model.pt)
               device:str=None, # 'cpu' or 'cuda'; default CUDA when present
              ):
     "Benchmark training throughput, time to a result, features and prediction; write `<out>/bench-<device>.json`"
     if preset not in PRESETS: raise SystemExit(f"error: --preset must be one of {list(PRESETS)}, got {preset!r}")
-    r = run_bench(data, out, runs, preset, short, not skip_six_fold, speaker_runs, reference_speaker_runs, device)
+    r = run_bench(data, out, runs, preset, short, not skip_six_fold, speaker_runs, reference_speaker_runs, predict_model, device)
     print(json.dumps({k: r[k] for k in ('train', 'time_to_reference', 'time_to_71_3', 'six_fold', 'features', 'predict') if k in r}, indent=1))
     print(f"written: {r['path']}")

@@ -14,10 +14,10 @@ import matplotlib.pyplot as plt, numpy as np, pandas as pd, seaborn as sns, torc
 from fastcore.script import call_parse
 from sklearn.metrics import accuracy_score, balanced_accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
 from .data import EMOBOX_FOLDS, LABELS, check_corpus, cli_corpus, corpus_path, seed_split, speaker_split
-from .features import FeatureConfig
+from .features import FeatureConfig, atomic_write_text
 from .model import ABLATIONS, ModelConfig
 from .train import (_atomic_csv, PRESETS, SplitData, TrainConfig, atomic_torch_save, fit, model_config_for, model_from_checkpoint,
-                          plot_curves, predict_logits, preset, setup_device, split_features)
+                          plot_curves, predict_logits, preset, run_environment, setup_device, split_features)
 
 # %% ../nbs/05_evaluate.ipynb #1f7b696a
 def classification_metrics(y, # true class indices
@@ -99,15 +99,14 @@ def run_split(df, # corpus table
     actors = lambda part: sorted(int(a) for a in df.actor.iloc[split[part]].unique())
     metrics = dict(protocol=protocol, fold=fold, seed=tcfg.seed, test_actors=actors('test'), valid_actors=actors('valid'),
                    n_test=len(split['test']), epoch=ck['epoch'], epochs_run=len(res['history']), valid=ck['valid'],
-                   seconds=round(time.perf_counter() - t0, 1), device=str(dev), train_config=tcfg.to_dict(),
-                   model_config=dataclasses.asdict(mcfg), feature_config=fcfg.to_dict(),
+                   seconds=round(time.perf_counter() - t0, 1), device=str(dev), environment=run_environment(dev),
+                   train_config=tcfg.to_dict(), model_config=dataclasses.asdict(mcfg), feature_config=fcfg.to_dict(),
                    **{k: v for k, v in test.items() if k != 'logits'})
     if out:
         out = Path(out); out.mkdir(parents=True, exist_ok=True)
         atomic_torch_save(ck | dict(test_metrics={k: metrics[k] for k in ('wa', 'ua', 'macro_f1')},
                                     test_paths=list(df.path.iloc[split['test']])), out / 'model.pt')
-        (out / 'metrics.json').write_text(json.dumps(metrics, indent=1))
-        res['history'].to_csv(out / 'history.csv', index=False)
+        _atomic_csv(res['history'], out / 'history.csv')
         _atomic_csv(clip_predictions(df, split['test'], test['logits']), out / 'predictions.csv')  # for ensembles, error analysis
         valid = evaluate_checkpoint(ck, data, 'valid', dev)  # what an ensemble chooses its members by
         _atomic_csv(clip_predictions(df, split['valid'], valid['logits']), out / 'valid_predictions.csv')
@@ -115,6 +114,7 @@ def run_split(df, # corpus table
         plot_curves(res['history'], name).savefig(out / 'curves.png'); plt.close('all')
         plot_confusion(metrics['confusion'], title=f"{name}: test WA {metrics['wa']:.3f}, UA {metrics['ua']:.3f}").savefig(out / 'confusion.png')
         plt.close('all')
+        atomic_write_text(json.dumps(metrics, indent=1), out / 'metrics.json')  # last: `--resume` takes a run with it as done
     return dict(metrics=metrics, history=res['history'], checkpoint=ck, logits=test['logits'])
 
 # %% ../nbs/05_evaluate.ipynb #14888c39
@@ -162,11 +162,11 @@ def train_protocol(data=None, protocol='seed', fold='all', epochs=None, seed=0, 
         print(f"{protocol} {'fold ' + str(f) if f else 'seed ' + str(seed)}: test WA {results[-1]['wa']:.4f} "
               f"UA {results[-1]['ua']:.4f} macro-F1 {results[-1]['macro_f1']:.4f} (epoch {results[-1]['epoch']}, {results[-1]['seconds']:.0f} s)")
     if len(results) > 1:
-        table = summarise(results); table.to_csv(Path(out) / 'summary.csv')
-        (Path(out) / 'summary.json').write_text(json.dumps(dict(
+        table = summarise(results); atomic_write_text(table.to_csv(), Path(out) / 'summary.csv')
+        atomic_write_text(json.dumps(dict(
             protocol=protocol, preset=preset_name, model=model, model_config=model_config or {}, seed=seed, folds=table.drop(['mean', 'sd']).reset_index().to_dict('records'),
             ua_mean=table.loc['mean', 'UA'], ua_sd=table.loc['sd', 'UA'], wa_mean=table.loc['mean', 'WA'],
-            wa_sd=table.loc['sd', 'WA'], macro_f1_mean=table.loc['mean', 'macro-F1'], emobox_ua=EMOBOX_UA), indent=1))
+            wa_sd=table.loc['sd', 'WA'], macro_f1_mean=table.loc['mean', 'macro-F1'], emobox_ua=EMOBOX_UA), indent=1), Path(out) / 'summary.json')
         print(table.to_string())
     return dict(results=results)
 
@@ -188,7 +188,7 @@ def train_cli(data:str=None, # corpus folder (default: $SER_NB_DATA)
               fold:str='all', # speaker protocol: 1..6 or all
               epochs:int=None, # override the preset's number of epochs
               seed:int=0, # seed of the split (seed protocol), the augmentation and the training
-              preset:str='fast', # training recipe: 'fast' or 'reference' (the study's SGD)
+              preset:str='fast', # training recipe, a name in `PRESETS`: 'reference' (the study's SGD), 'fast', 'improved', …
               device:str=None, # 'cpu' or 'cuda'; default CUDA when present
               out:str='runs/train', # output folder
               resume:bool=False, # continue an interrupted run in `out`

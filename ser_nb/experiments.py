@@ -15,7 +15,7 @@ import matplotlib.pyplot as plt, numpy as np, pandas as pd, seaborn as sns, torc
 from fastcore.script import Param, call_parse
 from .data import cli_corpus, demo_corpus, load_clips, parse_name
 from .augment import add_awgn, speed_perturb
-from .features import FeatureConfig, Standardiser, extract_features
+from .features import FeatureConfig, Standardiser, atomic_write_text, extract_features
 from .train import load_checkpoint, predict_logits, setup_device, normalise_speakers, voice_statistics
 from scipy.stats import ttest_rel
 from .evaluate import classification_metrics, load_runs, make_split, clip_predictions
@@ -111,7 +111,7 @@ def noise_cli(runs:str, # folder of a `ser_nb_train --protocol speaker --fold al
     dev = setup_device(device)
     curve = noise_curve(runs, data, seed=seed, device=dev)
     out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
-    curve.to_csv(out, index=False)
+    _atomic_csv(curve, out)
     plot_noise_curve(curve, f"{runs}: six speaker folds").savefig(out.with_suffix('.png')); plt.close('all')
     print(curve.groupby('snr_db')[['wa', 'ua', 'macro_f1']].agg(['mean', 'std']).round(4).to_string())
 
@@ -242,8 +242,8 @@ def ensemble_cli(runs:Param("six-fold run folders (each holding fold1 to fold6),
     folds = ensemble_folds(list(sel['added']), df, dev)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     _atomic_csv(sel.reset_index(), out / 'selection.csv'); _atomic_csv(folds.round(2).reset_index(), out / 'folds.csv')
-    (out / 'summary.json').write_text(json.dumps(dict(candidates=runs, members=list(sel['added']), ua_mean=folds.UA.mean(),
-                                                      ua_sd=folds.UA.std(), wa_mean=folds.WA.mean(), valid_ua_mean=folds['valid UA'].mean()), indent=1))
+    atomic_write_text(json.dumps(dict(candidates=runs, members=list(sel['added']), ua_mean=folds.UA.mean(),
+                                                      ua_sd=folds.UA.std(), wa_mean=folds.WA.mean(), valid_ua_mean=folds['valid UA'].mean()), indent=1), out / 'summary.json')
     print(sel.to_string()); print(folds.round(2).to_string())
 
 # %% ../nbs/08_experiments.ipynb #f757645f

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['FeatureConfig', 'librosa_features', 'power_to_db', 'TorchFeatures', 'feature_error', 'default_device',
-           'extract_features', 'Standardiser', 'clip_ids', 'feature_key', 'atomic_torch_save', 'FeatureCache',
-           'clip_features', 'feature_throughput']
+           'extract_features', 'Standardiser', 'clip_ids', 'feature_key', 'atomic_torch_save', 'atomic_write_text',
+           'FeatureCache', 'clip_features', 'feature_throughput']
 
 # %% ../nbs/02_features.ipynb #00d0de42
 import dataclasses, hashlib, json, os, tempfile, time, warnings, zlib
@@ -209,18 +209,28 @@ def feature_key(cfg:FeatureConfig, # feature settings
     return h.hexdigest()[:24]
 
 # %% ../nbs/02_features.ipynb #74fff32f
-def atomic_torch_save(obj, # anything `torch.save` takes
-                      path, # destination file (its folder is created)
-                     ):
-    "`torch.save` `obj` to `path` atomically: `path` is either the old file or the complete new one, never half of one"
+def _atomic(path, write):
+    "`write(f)` into a temporary file beside `path`, then move it onto `path`: the old file or the complete new one, never half of one"
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix='.tmp')
     try:
         with os.fdopen(fd, 'wb') as f:
-            torch.save(obj, f); f.flush(); os.fsync(f.fileno())
+            write(f); f.flush(); os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise
+
+def atomic_torch_save(obj, # anything `torch.save` takes
+                      path, # destination file (its folder is created)
+                     ):
+    "`torch.save` `obj` to `path` atomically: `path` is either the old file or the complete new one, never half of one"
+    _atomic(path, lambda f: torch.save(obj, f))
+
+def atomic_write_text(text:str, # the whole content
+                      path, # destination file (its folder is created)
+                     ):
+    "Write `text` to `path` atomically (UTF-8), as `atomic_torch_save` does: a run's `metrics.json` is never half written"
+    _atomic(path, lambda f: f.write(text.encode()))
 
 def _crc(x:torch.Tensor) -> int: return zlib.crc32(x.contiguous().numpy().view(np.uint8))
 
