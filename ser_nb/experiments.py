@@ -242,8 +242,9 @@ def ensemble_cli(runs:Param("six-fold run folders (each holding fold1 to fold6),
     folds = ensemble_folds(list(sel['added']), df, dev)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     _atomic_csv(sel.reset_index(), out / 'selection.csv'); _atomic_csv(folds.round(2).reset_index(), out / 'folds.csv')
-    atomic_write_text(json.dumps(dict(candidates=runs, members=list(sel['added']), ua_mean=folds.UA.mean(),
-                                                      ua_sd=folds.UA.std(), wa_mean=folds.WA.mean(), valid_ua_mean=folds['valid UA'].mean()), indent=1), out / 'summary.json')
+    summary = dict(candidates=runs, members=list(sel['added']), ua_mean=folds.UA.mean(), ua_sd=folds.UA.std(),
+                   wa_mean=folds.WA.mean(), valid_ua_mean=folds['valid UA'].mean())
+    atomic_write_text(json.dumps(summary, indent=1), out / 'summary.json')
     print(sel.to_string()); print(folds.round(2).to_string())
 
 # %% ../nbs/08_experiments.ipynb #f757645f

@@ -34,8 +34,8 @@ def setup_device(device=None, # 'cpu', 'cuda' or None: CUDA when present
     return device
 
 def _cpu_model() -> str:
-    try: return next(l.split(':', 1)[1].strip() for l in open('/proc/cpuinfo') if l.startswith('model name'))
-    except (OSError, StopIteration): return platform.processor() or platform.machine()
+    try: return next(l.split(':', 1)[1].strip() for l in Path('/proc/cpuinfo').read_text().splitlines() if l.startswith('model name'))
+    except (OSError, StopIteration): return platform.processor() or platform.machine()  # not Linux, or no model name there
 
 def run_environment(device:torch.device, # the device the run uses
                    ) -> dict:
