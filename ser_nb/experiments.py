@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['test_clips', 'noisy_test_metrics', 'noise_curve', 'plot_noise_curve', 'plot_noise_curves', 'noise_table', 'noise_cli',
            'recipe_table', 'plot_valid_curves', 'fold_scores', 'ablation_table', 'plot_fold_ua', 'run_probabilities',
-           'ensemble_metrics', 'ensemble_folds', 'ensemble_select', 'ensemble_cli', 'seed_table',
+           'ensemble_metrics', 'ensemble_folds', 'with_mean_sd', 'ensemble_select', 'ensemble_cli', 'seed_table',
            'speed_view_probabilities', 'speed_view_table', 'voice_profile_table', 'plot_voice_profile']
 
 # %% ../nbs/08_experiments.ipynb #e53ba895
@@ -215,6 +215,11 @@ def ensemble_folds(members:list, # six-fold run folders (each holding fold1 … 
                    df:pd.DataFrame, device='cpu') -> pd.DataFrame:
     "Per fold: validation UA and test WA, UA, macro-F1 (%) of the ensemble averaging `members`' probabilities"
     return _ensemble_table([_fold_predictions(m, df, device) for m in members])
+
+def with_mean_sd(t:pd.DataFrame, # one row per fold
+                ) -> pd.DataFrame:
+    "`t` with a mean row and an sd row over its folds"
+    return pd.concat([t, pd.DataFrame([t.mean(), t.std()], index=['mean', 'sd'])])
 
 def ensemble_select(candidates:list, # six-fold run folders
                     df:pd.DataFrame, device='cpu') -> pd.DataFrame:
