@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['EMOBOX_UA', 'STUDY_WA', 'classification_metrics', 'plot_confusion', 'top_confusions', 'make_split',
            'evaluate_checkpoint', 'clip_predictions', 'run_split', 'summarise', 'train_protocol', 'json_fields',
-           'train_cli', 'load_runs', 'preset_overview']
+           'train_cli', 'load_runs', 'check_fold_actors', 'preset_overview']
 
 # %% ../nbs/05_evaluate.ipynb #554d829f
 import dataclasses, json, os, time
@@ -212,6 +212,14 @@ def train_cli(data:str=None, # corpus folder (default: $SER_NB_DATA)
 def load_runs(folder) -> list:
     "The `metrics.json` of every run under `folder`, sorted by path"
     return [json.loads(p.read_text()) for p in sorted(Path(folder).rglob('metrics.json'))]
+
+def check_fold_actors(m:dict, # `metrics.json` of a speaker-protocol run
+                     ):
+    "Raise unless the run was tested on its EmoBox fold's actors and none of them helped choose its epoch"
+    if m['test_actors'] != sorted(EMOBOX_FOLDS[m['fold']]):
+        raise AssertionError(f"fold {m['fold']}: test actors {m['test_actors']}, EmoBox's are {sorted(EMOBOX_FOLDS[m['fold']])}")
+    if set(m['valid_actors']) & set(m['test_actors']):
+        raise AssertionError(f"fold {m['fold']}: test actors {sorted(set(m['valid_actors']) & set(m['test_actors']))} among the validation actors")
 
 def preset_overview(results, # the results folder
                     protocol:str, # 'seed' or 'speaker'

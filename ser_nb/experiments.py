@@ -18,7 +18,7 @@ from .augment import add_awgn, speed_perturb
 from .features import FeatureConfig, Standardiser, atomic_write_text, extract_features
 from .train import load_checkpoint, predict_logits, setup_device, normalise_speakers, voice_statistics
 from scipy.stats import ttest_rel
-from .evaluate import classification_metrics, load_runs, make_split, clip_predictions
+from .evaluate import check_fold_actors, classification_metrics, load_runs, make_split, clip_predictions
 from .train import TrainConfig, _atomic_csv, split_features
 from .data import EMOBOX_FOLDS, LABELS
 from .predict import MIN_VOICE_WINDOWS, load_model
