@@ -6,7 +6,7 @@
 __all__ = ['test_clips', 'noisy_test_metrics', 'noise_curve', 'plot_noise_curve', 'plot_noise_curves', 'noise_table', 'noise_cli',
            'recipe_table', 'plot_valid_curves', 'fold_scores', 'ablation_table', 'plot_fold_ua', 'run_probabilities',
            'ensemble_metrics', 'ensemble_folds', 'with_mean_sd', 'ensemble_select', 'ensemble_cli', 'seed_table',
-           'speed_view_probabilities', 'speed_view_table', 'voice_profile_table', 'plot_voice_profile']
+           'paired_rows', 'speed_view_probabilities', 'speed_view_table', 'voice_profile_table', 'plot_voice_profile']
 
 # %% ../nbs/08_experiments.ipynb #e53ba895
 import json
@@ -263,6 +263,12 @@ def seed_table(configs:dict, # configuration name -> {run name: six-fold run fol
         rows.append({'configuration': name, 'runs': len(s), 'UA % per run': ', '.join(f'{u:.1f} ({r})' for r, u in ua.items()),
                      'UA % mean': ua.mean(), 'UA sd over runs': ua.std(), 'valid UA % mean': va.mean()})
     return pd.DataFrame(rows).set_index('configuration').round(2)
+
+# %% ../nbs/08_experiments.ipynb #cd4c2b2a
+def paired_rows(pairs:dict, # name -> (baseline six-fold run folder, variant six-fold run folder)
+               ) -> pd.DataFrame:
+    "One row per pair: the variant's row of `ablation_table`, paired fold by fold with its own baseline"
+    return pd.DataFrame({k: ablation_table({'a': a, 'b': b}).loc['b'] for k, (a, b) in pairs.items()}).T
 
 # %% ../nbs/08_experiments.ipynb #e045d318
 def speed_view_probabilities(run, # a speaker-protocol fold run: `model.pt` and `metrics.json`
