@@ -4,6 +4,8 @@
 `make_jobs.py claims`: the grid of the first lease (2026-11-26, morning): the study's recipe and its claims.
 `make_jobs.py improve`: the grid of the second lease (2026-11-26, afternoon): levers on the best model (CNN branches,
 `improved`) for the speaker-independent goal, six folds each.
+`make_jobs.py combine [SEEDS]`: the grid of the third lease (2026-11-27): speed copies + wider branches + 40 epochs
+together (CNN branches, `improved`), six folds for each seed (default 0 1).
 """
 import sys
 T = "ser_nb_train --data /tmp/rav --device cuda"
@@ -38,5 +40,9 @@ elif grid == 'improve':
     fold_runs('speeds-seed1', f'{B} {speeds} --seed 1', f'{x}/cnn_only-improved-speeds-seed1')
     fold_runs('base-seed2', f'{B} --seed 2', f'{x}/cnn_only-improved-seed2')
     fold_runs('base-seed3', f'{B} --seed 3', f'{x}/cnn_only-improved-seed3')
-else: raise SystemExit(f"unknown grid {grid!r}: 'claims' or 'improve'")
+elif grid == 'combine':
+    B = """--preset improved --model cnn_only --epochs 40 --overrides '{"speeds": [0.9, 1.1]}' --model_config '{"channels": [32, 64, 128]}'"""
+    for s in (sys.argv[2:] or ['0', '1']):
+        fold_runs(f'speeds-wide-epochs40-seed{s}', f'{B} --seed {s}', f'{x}/cnn_only-improved-speeds-wide-epochs40' + (f'-seed{s}' if s != '0' else ''))
+else: raise SystemExit(f"unknown grid {grid!r}: 'claims', 'improve' or 'combine'")
 print('\n'.join(f"{n}\t{c}" for n, c in jobs))
