@@ -15,6 +15,7 @@ def seed_runs(variant, args, seeds=(0, 1, 2)):
 def fold_runs(variant, args, folder=None):
     for f in range(1, 7): jobs.append((f"spk-{variant}-{f}", f"{T} --protocol speaker --fold {f} {args} --out gpu/{folder or 'speaker/' + variant}/fold{f}"))
 x = 'experiments'
+speeds, wide = """--overrides '{"speeds": [0.9, 1.1]}'""", """--model_config '{"channels": [32, 64, 128]}'"""
 grid = sys.argv[1] if len(sys.argv) > 1 else 'claims'
 if grid == 'claims':
     seed_runs('reference', '--preset reference')                      # the study's recipe, CUDA (80 epochs)
@@ -30,7 +31,6 @@ if grid == 'claims':
     for s in (1, 2): fold_runs(f'cnn_only-improved-seed{s}', f'--preset improved --model cnn_only --seed {s}', f'{x}/cnn_only-improved-seed{s}')
 elif grid == 'improve':
     B = '--preset improved --model cnn_only'
-    speeds, wide = """--overrides '{"speeds": [0.9, 1.1]}'""", """--model_config '{"channels": [32, 64, 128]}'"""
     # the longest first, so that the queue packs well; the lever's runs beside a baseline on the same device
     fold_runs('speeds-wide', f'{B} {speeds} {wide}', f'{x}/cnn_only-improved-speeds-wide')
     fold_runs('speeds', f'{B} {speeds}', f'{x}/cnn_only-improved-speeds')
@@ -41,7 +41,7 @@ elif grid == 'improve':
     fold_runs('base-seed2', f'{B} --seed 2', f'{x}/cnn_only-improved-seed2')
     fold_runs('base-seed3', f'{B} --seed 3', f'{x}/cnn_only-improved-seed3')
 elif grid == 'combine':
-    B = """--preset improved --model cnn_only --epochs 40 --overrides '{"speeds": [0.9, 1.1]}' --model_config '{"channels": [32, 64, 128]}'"""
+    B = f'--preset improved --model cnn_only --epochs 40 {speeds} {wide}'
     for s in (sys.argv[2:] or ['0', '1']):
         fold_runs(f'speeds-wide-epochs40-seed{s}', f'{B} --seed {s}', f'{x}/cnn_only-improved-speeds-wide-epochs40' + (f'-seed{s}' if s != '0' else ''))
 else: raise SystemExit(f"unknown grid {grid!r}: 'claims', 'improve' or 'combine'")

@@ -1,9 +1,0 @@
-# Device call of the third lease: the `combine` grid of make_jobs.py (speed copies + wide CNN branches + 40 epochs, six
-# folds for each of SEEDS), WORKERS runs at a time, no new run after START_UNTIL s, stopped at KILL_AT s; every small file
-# comes back in gpu.tar.gz (checkpoints stay there: the runs write their validation and test predictions).
-source tools/gpu/setup.sh || exit 1
-[ "$(ls /tmp/rav | wc -l)" = 24 ] || { echo "corpus incomplete: $(ls /tmp/rav | wc -l) actors"; exit 1; }
-python3 tools/gpu/make_jobs.py combine ${SEEDS:-0 1} > /tmp/jobs.txt; wc -l /tmp/jobs.txt
-python3 tools/gpu/run_jobs.py /tmp/jobs.txt --workers ${WORKERS:-15} --start_until ${START_UNTIL:-330} --kill_at ${KILL_AT:-455} --logs gpu/logs > gpu-queue.log 2>&1
-tail -3 gpu-queue.log; mv gpu-queue.log gpu/logs/; nvidia-smi > gpu/logs/nvidia-smi.txt
-tar czf $OUT/gpu.tar.gz --exclude='*.pt' gpu; ls -la $OUT
