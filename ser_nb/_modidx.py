@@ -247,5 +247,6 @@ d = { 'settings': { 'branch': 'main',
                               'ser_nb.train.setup_device': ('train.html#setup_device', 'ser_nb/train.py'),
                               'ser_nb.train.spec_augment': ('train.html#spec_augment', 'ser_nb/train.py'),
                               'ser_nb.train.split_features': ('train.html#split_features', 'ser_nb/train.py'),
+                              'ser_nb.train.time_shift': ('train.html#time_shift', 'ser_nb/train.py'),
                               'ser_nb.train.train_epoch': ('train.html#train_epoch', 'ser_nb/train.py'),
                               'ser_nb.train.voice_statistics': ('train.html#voice_statistics', 'ser_nb/train.py')}}}

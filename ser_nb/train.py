@@ -4,9 +4,9 @@
 
 # %% auto #0
 __all__ = ['PRESETS', 'setup_device', 'run_environment', 'TrainConfig', 'preset', 'SplitData', 'split_features',
-           'voice_statistics', 'normalise_speakers', 'fresh_copies', 'spec_augment', 'mix_batch', 'train_epoch',
-           'predict_logits', 'score', 'make_optimizer', 'model_config_for', 'model_checkpoint', 'model_from_checkpoint',
-           'load_checkpoint', 'selected_epoch', 'fit', 'plot_curves']
+           'voice_statistics', 'normalise_speakers', 'fresh_copies', 'spec_augment', 'time_shift', 'mix_batch',
+           'train_epoch', 'predict_logits', 'score', 'make_optimizer', 'model_config_for', 'model_checkpoint',
+           'model_from_checkpoint', 'load_checkpoint', 'selected_epoch', 'fit', 'plot_curves']
 
 # %% ../nbs/04_train.ipynb #1729a677
 import dataclasses, json, os, platform, tempfile, time
@@ -63,6 +63,7 @@ class TrainConfig:
     freq_mask: int = 0 # SpecAugment: widest band of feature rows zeroed, per mask and example; 0: none
     time_mask: int = 0 # SpecAugment: widest span of frames zeroed, per mask and example; 0: none
     n_masks: int = 2 # SpecAugment: masks of each kind per example
+    time_shift: int = 0 # each training example rolled in time by a random number of frames in [-time_shift, time_shift]; 0: none
     patience: int | None = None # stop after this many epochs without a better validation score
     n_copies: int = 2 # AWGN copies of every training clip
     speaker_norm: bool = False # standardise each clip by its speaker's statistics first (see `normalise_speakers`)
@@ -204,6 +205,15 @@ def spec_augment(x, # a batch of features [bs, 1, rows, frames]
         for m in masks: x = m(x)
     return x
 
+def time_shift(x, # a batch of features [bs, 1, rows, frames]
+               max_shift:int): # widest shift in frames, either way
+    "`x` with each example rolled along its frames by its own random shift in [-`max_shift`, `max_shift`]"
+    if not max_shift: return x
+    t = x.shape[-1]
+    shifts = torch.randint(-max_shift, max_shift + 1, (len(x), 1), device=x.device)
+    src = (torch.arange(t, device=x.device) - shifts) % t  # output frame j reads input frame j - shift
+    return x.gather(-1, src.view(len(x), 1, 1, t).expand_as(x))
+
 def mix_batch(x, y, alpha:float):
     "mixup: `(x mixed with a shuffled copy of itself, y, the copy's labels, λ)`, λ ~ Beta(`alpha`, `alpha`)"
     lam = float(torch.distributions.Beta(alpha, alpha).sample())
@@ -222,7 +232,7 @@ def train_epoch(model, opt, sched, X, y, tcfg:TrainConfig, epoch:int, progress=F
     amp = (tcfg.amp and dev.type == 'cuda') or (tcfg.amp_cpu and dev.type == 'cpu')
     for i in tqdm(range(0, len(X), tcfg.batch_size), desc=f'epoch {epoch}', leave=False, disable=not progress):
         idx = order[i:i + tcfg.batch_size].to(dev)
-        xb, yb = spec_augment(X[idx], tcfg), y[idx]
+        xb, yb = spec_augment(time_shift(X[idx], tcfg.time_shift), tcfg), y[idx]
         yb2, lam = yb, 1.
         if tcfg.mixup: xb, yb, yb2, lam = mix_batch(xb, yb, tcfg.mixup)
         with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=amp):
