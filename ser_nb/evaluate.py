@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['EMOBOX_UA', 'STUDY_WA', 'classification_metrics', 'plot_confusion', 'top_confusions', 'make_split',
-           'evaluate_checkpoint', 'clip_predictions', 'run_split', 'summarise', 'train_protocol', 'json_fields',
-           'train_cli', 'load_runs', 'check_fold_actors', 'preset_overview']
+           'evaluate_checkpoint', 'clip_predictions', 'run_split', 'refit_split', 'summarise', 'train_protocol',
+           'json_fields', 'train_cli', 'load_runs', 'check_fold_actors', 'preset_overview']
 
 # %% ../nbs/05_evaluate.ipynb #554d829f
 import dataclasses, json, os, time
@@ -81,6 +81,37 @@ def clip_predictions(df, # corpus table
                          **{f'p_{e}': probs[:, i].round(5) for i, e in enumerate(LABELS)}})
 
 # %% ../nbs/05_evaluate.ipynb #b976f0a0
+def _train_and_test(df, protocol, fold, split, tcfg, fcfg, mcfg, out, device, resume, progress,
+                    select=True, # choose the epoch on `split['valid']`; False: keep the last epoch (a refit)
+                    **info): # more fields for `metrics.json`
+    "Features of `split`, training, one evaluation on the test clips; the run's files written to `out`"
+    dev, t0 = setup_device(device), time.perf_counter()
+    data = split_features(df, split, fcfg, tcfg, device=dev, progress=progress)
+    res = fit(data, mcfg, fcfg, tcfg, device=dev, out=out, resume=resume, progress=progress, select=select)
+    ck = res['checkpoint']
+    test = evaluate_checkpoint(ck, data, 'test', dev)
+    actors = lambda part: sorted(int(a) for a in df.actor.iloc[split[part]].unique()) if part in split else []
+    metrics = dict(protocol=protocol, fold=fold, seed=tcfg.seed, test_actors=actors('test'), valid_actors=actors('valid'),
+                   n_train=len(split['train']), n_test=len(split['test']), epoch=ck['epoch'], epochs_run=len(res['history']), valid=ck['valid'],
+                   seconds=round(time.perf_counter() - t0, 1), device=str(dev), environment=run_environment(dev),
+                   train_config=tcfg.to_dict(), model_config=dataclasses.asdict(mcfg), feature_config=fcfg.to_dict(),
+                   **info, **{k: v for k, v in test.items() if k != 'logits'})
+    if out:
+        out = Path(out); out.mkdir(parents=True, exist_ok=True)
+        atomic_torch_save(ck | dict(test_metrics={k: metrics[k] for k in ('wa', 'ua', 'macro_f1')},
+                                    test_paths=list(df.path.iloc[split['test']])), out / 'model.pt')
+        _atomic_csv(res['history'], out / 'history.csv')
+        _atomic_csv(clip_predictions(df, split['test'], test['logits']), out / 'predictions.csv')  # for ensembles, error analysis
+        if select:
+            valid = evaluate_checkpoint(ck, data, 'valid', dev)  # what an ensemble chooses its members by
+            _atomic_csv(clip_predictions(df, split['valid'], valid['logits']), out / 'valid_predictions.csv')
+        name = f"{protocol} protocol" + (f", fold {fold}" if fold else f", seed {tcfg.seed}") + ('' if select else ', refit')
+        plot_curves(res['history'], name).savefig(out / 'curves.png'); plt.close('all')
+        plot_confusion(metrics['confusion'], title=f"{name}: test WA {metrics['wa']:.3f}, UA {metrics['ua']:.3f}").savefig(out / 'confusion.png')
+        plt.close('all')
+        atomic_write_text(json.dumps(metrics, indent=1), out / 'metrics.json')  # last: `--resume` takes a run with it as done
+    return dict(metrics=metrics, history=res['history'], checkpoint=ck, logits=test['logits'])
+
 def run_split(df, # corpus table
               protocol:str, # 'seed' or 'speaker'
               fold=None, # EmoBox fold (speaker protocol)
@@ -89,33 +120,26 @@ def run_split(df, # corpus table
               device=None, resume=False, progress=True) -> dict:
     "Train on one split of `df` with validation-only model selection, then evaluate once on its test clips"
     tcfg, fcfg = tcfg or TrainConfig(), fcfg or FeatureConfig()
-    mcfg = mcfg or model_config_for(fcfg)
-    dev, t0 = setup_device(device), time.perf_counter()
     split = make_split(df, protocol, fold, tcfg.seed)
-    data = split_features(df, split, fcfg, tcfg, device=dev, progress=progress)
-    res = fit(data, mcfg, fcfg, tcfg, device=dev, out=out, resume=resume, progress=progress)
-    ck = res['checkpoint']
-    test = evaluate_checkpoint(ck, data, 'test', dev)
-    actors = lambda part: sorted(int(a) for a in df.actor.iloc[split[part]].unique())
-    metrics = dict(protocol=protocol, fold=fold, seed=tcfg.seed, test_actors=actors('test'), valid_actors=actors('valid'),
-                   n_test=len(split['test']), epoch=ck['epoch'], epochs_run=len(res['history']), valid=ck['valid'],
-                   seconds=round(time.perf_counter() - t0, 1), device=str(dev), environment=run_environment(dev),
-                   train_config=tcfg.to_dict(), model_config=dataclasses.asdict(mcfg), feature_config=fcfg.to_dict(),
-                   **{k: v for k, v in test.items() if k != 'logits'})
-    if out:
-        out = Path(out); out.mkdir(parents=True, exist_ok=True)
-        atomic_torch_save(ck | dict(test_metrics={k: metrics[k] for k in ('wa', 'ua', 'macro_f1')},
-                                    test_paths=list(df.path.iloc[split['test']])), out / 'model.pt')
-        _atomic_csv(res['history'], out / 'history.csv')
-        _atomic_csv(clip_predictions(df, split['test'], test['logits']), out / 'predictions.csv')  # for ensembles, error analysis
-        valid = evaluate_checkpoint(ck, data, 'valid', dev)  # what an ensemble chooses its members by
-        _atomic_csv(clip_predictions(df, split['valid'], valid['logits']), out / 'valid_predictions.csv')
-        name = f"{protocol} protocol" + (f", fold {fold}" if fold else f", seed {tcfg.seed}")
-        plot_curves(res['history'], name).savefig(out / 'curves.png'); plt.close('all')
-        plot_confusion(metrics['confusion'], title=f"{name}: test WA {metrics['wa']:.3f}, UA {metrics['ua']:.3f}").savefig(out / 'confusion.png')
-        plt.close('all')
-        atomic_write_text(json.dumps(metrics, indent=1), out / 'metrics.json')  # last: `--resume` takes a run with it as done
-    return dict(metrics=metrics, history=res['history'], checkpoint=ck, logits=test['logits'])
+    return _train_and_test(df, protocol, fold, split, tcfg, fcfg, mcfg or model_config_for(fcfg), out, device, resume, progress)
+
+# %% ../nbs/05_evaluate.ipynb #eef13b1d
+def refit_split(df, # corpus table
+                source, # folder of a finished run (its `metrics.json`)
+                out=None, # folder for the refit's files
+                device=None, resume=False, progress=True) -> dict:
+    "`source`'s recipe trained again on its training and validation clips for the epochs its validation chose; the last epoch tested once"
+    f = Path(source) / 'metrics.json'
+    if not f.exists(): raise FileNotFoundError(f"{f}: no finished run to refit (train it first)")
+    m = json.loads(f.read_text())
+    tcfg = dataclasses.replace(TrainConfig.from_dict(m['train_config']), epochs=m['epoch'], patience=None)
+    split = make_split(df, m['protocol'], m['fold'], tcfg.seed)
+    if sorted(int(a) for a in df.actor.iloc[split['test']].unique()) != m['test_actors']:
+        raise ValueError(f"{f}: its test actors {m['test_actors']} are not this corpus's split of that run")
+    merged = dict(train=np.concatenate([split['train'], split['valid']]), test=split['test'])
+    return _train_and_test(df, m['protocol'], m['fold'], merged, tcfg, FeatureConfig.from_dict(m['feature_config']),
+                           ModelConfig(**m['model_config']), out, device, resume, progress, select=False,
+                           refit_of=dict(run=str(source), epoch=m['epoch'], valid_actors=m['valid_actors'], valid=m['valid']))
 
 # %% ../nbs/05_evaluate.ipynb #14888c39
 EMOBOX_UA = {'wav2vec2-base': 54.33, 'HuBERT-base': 65.43, 'WavLM-base': 61.56, 'HuBERT-large': 70.00,
@@ -138,6 +162,7 @@ def train_protocol(data=None, protocol='seed', fold='all', epochs=None, seed=0, 
                    model:str='parallel', # the study's model or one of its `ABLATIONS`
                    features:dict=None, # `FeatureConfig` fields to change (e.g. `{'kind': 'logmel'}`)
                    model_config:dict=None, # `ModelConfig` fields to change on top of `model` (e.g. `{'channels': [32, 64, 128]}`)
+                   refit_from=None, # a finished run's folder: refit it (`refit_split`); speaker protocol: its `fold<k>` folders
                   ) -> dict:
     "Run `protocol` on the corpus at `data` and write every run's files under `out`; the callable behind `ser_nb_train`"
     if model not in ABLATIONS: raise SystemExit(f"error: --model must be one of {list(ABLATIONS)}, got {model!r}")
@@ -154,17 +179,22 @@ def train_protocol(data=None, protocol='seed', fold='all', epochs=None, seed=0, 
         if not set(folds) <= set(EMOBOX_FOLDS): raise SystemExit(f"error: --fold must be 1..6 or all, got {fold}")
         runs = {f: Path(out) / f'fold{f}' if len(folds) > 1 else Path(out) for f in folds}
     else: raise SystemExit(f"error: --protocol must be 'seed' or 'speaker', got {protocol!r}")
+    sources = {f: Path(refit_from) / (f'fold{f}' if f else '') for f in runs} if refit_from else {}
+    missing = [str(s / 'metrics.json') for s in sources.values() if not (s / 'metrics.json').exists()]
+    if missing: raise SystemExit(f"error: --refit_from: no finished run to refit at {', '.join(missing)}")
     results = []
     for f, d in runs.items():
         done = d / 'metrics.json'
         if resume and done.exists(): results.append(json.loads(done.read_text())); continue
-        results.append(run_split(df, protocol, f, tcfg, fcfg, mcfg, out=d, device=device, resume=resume, progress=progress)['metrics'])
+        if refit_from: results.append(refit_split(df, sources[f], out=d, device=device, resume=resume, progress=progress)['metrics'])
+        else: results.append(run_split(df, protocol, f, tcfg, fcfg, mcfg, out=d, device=device, resume=resume, progress=progress)['metrics'])
         print(f"{protocol} {'fold ' + str(f) if f else 'seed ' + str(seed)}: test WA {results[-1]['wa']:.4f} "
               f"UA {results[-1]['ua']:.4f} macro-F1 {results[-1]['macro_f1']:.4f} (epoch {results[-1]['epoch']}, {results[-1]['seconds']:.0f} s)")
     if len(results) > 1:
         table = summarise(results); atomic_write_text(table.to_csv(), Path(out) / 'summary.csv')
         atomic_write_text(json.dumps(dict(
-            protocol=protocol, preset=preset_name, model=model, model_config=model_config or {}, seed=seed, folds=table.drop(['mean', 'sd']).reset_index().to_dict('records'),
+            protocol=protocol, preset=preset_name, model=model, model_config=model_config or {}, seed=seed,
+            **({'refit_from': str(refit_from)} if refit_from else {}), folds=table.drop(['mean', 'sd']).reset_index().to_dict('records'),
             ua_mean=table.loc['mean', 'UA'], ua_sd=table.loc['sd', 'UA'], wa_mean=table.loc['mean', 'WA'],
             wa_sd=table.loc['sd', 'WA'], macro_f1_mean=table.loc['mean', 'macro-F1'], emobox_ua=EMOBOX_UA), indent=1), Path(out) / 'summary.json')
         print(table.to_string())
@@ -197,8 +227,12 @@ def train_cli(data:str=None, # corpus folder (default: $SER_NB_DATA)
               model:str='parallel', # a name in `ser_nb.model.ABLATIONS`: 'parallel' (the study's model) or an ablation
               features:str=None, # JSON object of FeatureConfig fields to change, e.g. '{"kind": "logmel"}'
               model_config:str=None, # JSON object of ModelConfig fields to change in `model`, e.g. '{"channels": [32, 64, 128]}'
+              refit_from:str=None, # a finished run's folder (with `--protocol speaker`: the one holding fold1..fold6): train its recipe again on its training and validation clips for the epochs its validation chose
              ):
     "Train and evaluate the parallel CNN + Transformer on RAVDESS; write metrics, curves, confusion matrix and model"
+    if refit_from and (overrides or features or model_config or epochs or (preset, model, seed) != ('fast', 'parallel', 0)):
+        raise SystemExit("error: --refit_from takes the recipe, model, features and seed from the run it refits; "
+                         "drop --preset, --model, --seed, --epochs, --overrides, --features and --model_config")
     if preset not in PRESETS: raise SystemExit(f"error: --preset must be one of {list(PRESETS)}, got {preset!r}")
     over = json_fields(overrides, set(TrainConfig.__dataclass_fields__) - {'seed'}, '--overrides')
     feats = json_fields(features, set(FeatureConfig.__dataclass_fields__), '--features')
@@ -206,7 +240,7 @@ def train_cli(data:str=None, # corpus folder (default: $SER_NB_DATA)
     except ValueError as e: raise SystemExit(f"error: --features {features}: {e}")
     mc = json_fields(model_config, set(ModelConfig.__dataclass_fields__) - {'n_classes', 'n_mfcc', 'n_frames'}, '--model_config')
     train_protocol(data, protocol, fold, epochs, seed, preset, device, out, resume, allow_incomplete, overrides=over,
-                   model=model, features=feats, model_config=mc)
+                   model=model, features=feats, model_config=mc, refit_from=refit_from)
 
 # %% ../nbs/05_evaluate.ipynb #1e850c73
 def load_runs(folder) -> list:

@@ -322,9 +322,11 @@ def fit(data:SplitData, # features from `split_features`
         resume=False, # continue from `out/last.pt`
         progress=True, # tqdm bar over epochs
         stop_after=None, # stop after this many epochs of this call (to simulate an interruption)
+        select=True, # keep the best validation epoch; False: no validation data, keep the last epoch (a refit)
        ) -> dict:
-    "Train a model on `data`; return the validation-selected checkpoint dict and the history"
+    "Train a model on `data`; return the validation-selected (or, with `select=False`, the last) checkpoint dict and the history"
     fcfg, tcfg = fcfg or FeatureConfig(), tcfg or TrainConfig()
+    if not select and tcfg.patience is not None: raise ValueError("patience needs validation data: use select=True")
     mcfg = mcfg or model_config_for(fcfg)
     dev = torch.device(device) if device else default_device()
     torch.manual_seed(tcfg.seed)
@@ -348,11 +350,11 @@ def fit(data:SplitData, # features from `split_features`
         t0 = time.perf_counter()
         if data.redraw is not None: Xtr = (data.X['train'] if epoch == 1 else data.redraw(epoch)).to(dev)
         row = dict(epoch=epoch, **train_epoch(model, opt, sched, Xtr, ytr, tcfg, epoch, ema=ema),
-                   **{f'valid_{k}': v for k, v in score(predict_logits(scored, data.X['valid']), data.y['valid']).items()},
+                   **({f'valid_{k}': v for k, v in score(predict_logits(scored, data.X['valid']), data.y['valid']).items()} if select else {}),
                    lr=opt.param_groups[0]['lr'], seconds=time.perf_counter() - t0)
         history.append(row)
-        if _better(row, best): best, best_state = row, {k: v.detach().cpu().clone() for k, v in scored.state_dict().items()}
-        bar.set_postfix(valid_ua=f"{row['valid_ua']:.3f}", best=best['epoch'])
+        if not select or _better(row, best): best, best_state = row, {k: v.detach().cpu().clone() for k, v in scored.state_dict().items()}
+        if select: bar.set_postfix(valid_ua=f"{row['valid_ua']:.3f}", best=best['epoch'])
         stop = tcfg.patience is not None and epoch - best['epoch'] >= tcfg.patience
         if last:
             _atomic_csv(pd.DataFrame(history), Path(out) / 'history.csv')
@@ -362,19 +364,21 @@ def fit(data:SplitData, # features from `split_features`
                                    best_state=best_state, epoch=tcfg.epochs if stop else epoch), last)
         if stop or (stop_after and n_run >= stop_after): break
     ck = model_checkpoint(model, mcfg, fcfg, tcfg, data.standardiser, state=best_state, epoch=best['epoch'],
-                          valid=dict(wa=best['valid_wa'], ua=best['valid_ua'], loss=best['valid_loss']))
+                          valid=dict(wa=best['valid_wa'], ua=best['valid_ua'], loss=best['valid_loss']) if select else None)
     return dict(checkpoint=ck, history=pd.DataFrame(history))
 
 # %% ../nbs/04_train.ipynb #3f8dee8a
 def plot_curves(history:pd.DataFrame, # from `fit`
                 title=''):
-    "Loss and accuracy per epoch, training and validation, with the selected epoch marked"
-    best = selected_epoch(history)
+    "Loss and accuracy per epoch, training and validation (when the run had any), with the selected epoch marked"
+    has_valid = 'valid_ua' in history
     fig, (a, b) = plt.subplots(1, 2, figsize=(10, 3.2), dpi=80)
-    a.plot(history.epoch, history.train_loss, label='train'); a.plot(history.epoch, history.valid_loss, label='valid')
-    b.plot(history.epoch, history.train_acc, label='train WA'); b.plot(history.epoch, history.valid_wa, label='valid WA')
-    b.plot(history.epoch, history.valid_ua, label='valid UA', ls='--')
+    a.plot(history.epoch, history.train_loss, label='train'); b.plot(history.epoch, history.train_acc, label='train WA')
+    if has_valid:
+        a.plot(history.epoch, history.valid_loss, label='valid'); b.plot(history.epoch, history.valid_wa, label='valid WA')
+        b.plot(history.epoch, history.valid_ua, label='valid UA', ls='--')
     for ax, name in ((a, 'loss'), (b, 'accuracy')):
-        ax.axvline(best, c='grey', ls=':', label=f'selected epoch {best}'); ax.set_xlabel('epoch'); ax.set_title(name); ax.legend(fontsize=8)
+        if has_valid: best = selected_epoch(history); ax.axvline(best, c='grey', ls=':', label=f'selected epoch {best}')
+        ax.set_xlabel('epoch'); ax.set_title(name); ax.legend(fontsize=8)
     fig.suptitle(title, fontsize=10); fig.tight_layout()
     return fig

@@ -19,6 +19,19 @@ def test_tiny_run_end_to_end(synthetic_corpus, tmp_path):
     r2 = _train('--data', str(synthetic_corpus), '--epochs', '1', '--out', str(out), '--allow_incomplete', '--resume')
     assert r2.returncode == 0 and json.loads((out / 'metrics.json').read_text()) == m
 
+def test_refit_from_a_finished_run(synthetic_corpus, tmp_path):
+    src, out = tmp_path / 'run', tmp_path / 'refit'
+    r = _train('--data', str(synthetic_corpus), '--protocol', 'seed', '--epochs', '2', '--out', str(src), '--allow_incomplete')
+    assert r.returncode == 0, r.stderr[-2000:]
+    r = _train('--data', str(synthetic_corpus), '--protocol', 'seed', '--refit_from', str(src), '--out', str(out), '--allow_incomplete')
+    assert r.returncode == 0, r.stderr[-2000:]
+    m, refit = (json.loads((d / 'metrics.json').read_text()) for d in (src, out))
+    assert refit['refit_of']['run'] == str(src) and refit['epochs_run'] == m['epoch'] and refit['valid'] is None
+    assert refit['n_train'] > m['n_train'] and refit['n_test'] == m['n_test'] and refit['test_actors'] == m['test_actors']
+    missing = _train('--data', str(synthetic_corpus), '--protocol', 'seed', '--refit_from', str(tmp_path / 'none'),
+                     '--out', str(tmp_path / 'x'), '--allow_incomplete')
+    assert missing.returncode != 0 and 'no finished run to refit' in missing.stderr
+
 def test_incomplete_corpus_refused(synthetic_corpus, tmp_path):
     r = _train('--data', str(synthetic_corpus), '--out', str(tmp_path))
     assert r.returncode != 0 and 'incomplete' in r.stderr and 'allow_incomplete' in r.stderr
@@ -32,7 +45,8 @@ def test_incomplete_corpus_refused(synthetic_corpus, tmp_path):
                                       (['--features', '{"n_mfc": 20}'], '--features must be a JSON object'),
                                       (['--features', '{"kind": "cqt"}'], 'kind must be one of'),
                                       (['--model_config', '{"n_mfcc": 20}'], '--model_config must be a JSON object'),
-                                      (['--model_config', '{"pools": [8, 8, 8]}'], 'each side needs at least')])
+                                      (['--model_config', '{"pools": [8, 8, 8]}'], 'each side needs at least'),
+                                      (['--refit_from', 'x', '--preset', 'improved'], '--refit_from takes the recipe')])
 def test_bad_arguments(synthetic_corpus, tmp_path, args, msg):
     r = _train('--data', str(synthetic_corpus), '--out', str(tmp_path), '--allow_incomplete', *args)
     assert r.returncode != 0 and msg in r.stderr

@@ -6,6 +6,8 @@
 `improved`) for the speaker-independent goal, six folds each.
 `make_jobs.py combine [SEEDS]`: the grid of the third lease (2026-11-27): speed copies + wider branches + 40 epochs
 together (CNN branches, `improved`), six folds for each seed (default 0 1).
+`make_jobs.py refit [SEEDS]`: the refits (`ser_nb_train --refit_from`) of those runs, six folds for each seed (default
+0 1 2 3): each fold's recipe again on its training and validation actors, for the epochs its validation chose.
 """
 import sys
 T = "ser_nb_train --data /tmp/rav --device cuda"
@@ -44,5 +46,9 @@ elif grid == 'combine':
     B = f'--preset improved --model cnn_only --epochs 40 {speeds} {wide}'
     for s in (sys.argv[2:] or ['0', '1']):
         fold_runs(f'speeds-wide-epochs40-seed{s}', f'{B} --seed {s}', f'{x}/cnn_only-improved-speeds-wide-epochs40' + (f'-seed{s}' if s != '0' else ''))
-else: raise SystemExit(f"unknown grid {grid!r}: 'claims', 'improve' or 'combine'")
+elif grid == 'refit':  # reads the source runs' metrics.json, which travel with the tracked tree
+    for s in (sys.argv[2:] or ['0', '1', '2', '3']):
+        run = f'{x}/cnn_only-improved-speeds-wide-epochs40' + (f'-seed{s}' if s != '0' else '')
+        fold_runs(f'refit-seed{s}', f'--refit_from results/cuda/{run}', f'{run}-refit')
+else: raise SystemExit(f"unknown grid {grid!r}: 'claims', 'improve', 'combine' or 'refit'")
 print('\n'.join(f"{n}\t{c}" for n, c in jobs))
