@@ -123,7 +123,7 @@ def run_split(df, # corpus table
     split = make_split(df, protocol, fold, tcfg.seed)
     return _train_and_test(df, protocol, fold, split, tcfg, fcfg, mcfg or model_config_for(fcfg), out, device, resume, progress)
 
-# %% ../nbs/05_evaluate.ipynb #eef13b1d
+# %% ../nbs/05_evaluate.ipynb #71aa271f
 def refit_split(df, # corpus table
                 source, # folder of a finished run (its `metrics.json`)
                 out=None, # folder for the refit's files

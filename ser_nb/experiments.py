@@ -137,11 +137,11 @@ def plot_valid_curves(runs:dict, title=''):
 
 # %% ../nbs/08_experiments.ipynb #2bc703cd
 def fold_scores(folder) -> pd.DataFrame:
-    "Test WA, UA, macro-F1, the selected epoch's validation UA (%) and seconds of every fold run under `folder`, by fold"
+    "Test WA, UA, macro-F1, the selected epoch's validation UA (%; NaN for a refit, which has none) and seconds of every fold run under `folder`, by fold"
     runs = [m for m in load_runs(folder) if m.get('fold') is not None]
     if not runs: raise FileNotFoundError(f"{folder}: no speaker-fold runs (fold*/metrics.json) found")
     return pd.DataFrame([{'fold': m['fold'], 'WA': 100 * m['wa'], 'UA': 100 * m['ua'], 'macro-F1': 100 * m['macro_f1'],
-                          'valid UA': 100 * m['valid']['ua'], 'seconds': m['seconds']} for m in runs]).set_index('fold').sort_index()
+                          'valid UA': 100 * m['valid']['ua'] if m['valid'] else np.nan, 'seconds': m['seconds']} for m in runs]).set_index('fold').sort_index()
 
 def ablation_table(runs:dict, # variant name -> folder of its six-fold run; the first is the baseline
                   ) -> pd.DataFrame:
@@ -175,6 +175,8 @@ def run_probabilities(run, # a run folder: `model.pt` and `metrics.json` (or bot
                       device='cpu') -> dict:
     "'valid' and 'test' -> per-clip predictions (`clip_predictions` layout) of the run, recomputed from its checkpoint once and kept beside it"
     run = Path(run)
+    if (run / 'metrics.json').exists() and 'refit_of' in json.loads((run / 'metrics.json').read_text()):
+        raise ValueError(f"{run}: a refit trained on its validation clips, so validation cannot judge it")
     files = {'valid': run / 'valid_predictions.csv', 'test': run / 'predictions.csv'}
     if all(f.exists() for f in files.values()): return {k: pd.read_csv(f) for k, f in files.items()}
     if not (run / 'model.pt').exists(): raise FileNotFoundError(f"{run}: no model.pt to recompute its predictions from")
