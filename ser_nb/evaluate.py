@@ -181,7 +181,8 @@ def train_protocol(data=None, protocol='seed', fold='all', epochs=None, seed=0, 
     else: raise SystemExit(f"error: --protocol must be 'seed' or 'speaker', got {protocol!r}")
     sources = {f: Path(refit_from) / (f'fold{f}' if f else '') for f in runs} if refit_from else {}
     missing = [str(s / 'metrics.json') for s in sources.values() if not (s / 'metrics.json').exists()]
-    if missing: raise SystemExit(f"error: --refit_from: no finished run to refit at {', '.join(missing)}")
+    if missing: raise SystemExit(f"error: --refit_from: no finished run to refit at {', '.join(missing)}"
+                                 + (" (its fold folders are refitted with --protocol speaker)" if protocol == 'seed' and (Path(refit_from) / 'fold1').is_dir() else ''))
     results = []
     for f, d in runs.items():
         done = d / 'metrics.json'

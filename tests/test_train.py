@@ -31,6 +31,9 @@ def test_refit_from_a_finished_run(synthetic_corpus, tmp_path):
     missing = _train('--data', str(synthetic_corpus), '--protocol', 'seed', '--refit_from', str(tmp_path / 'none'),
                      '--out', str(tmp_path / 'x'), '--allow_incomplete')
     assert missing.returncode != 0 and 'no finished run to refit' in missing.stderr
+    (tmp_path / 'six' / 'fold1').mkdir(parents=True)  # a six-fold run refitted without --protocol speaker: say so
+    hint = _train('--data', str(synthetic_corpus), '--refit_from', str(tmp_path / 'six'), '--out', str(tmp_path / 'y'), '--allow_incomplete')
+    assert hint.returncode != 0 and 'with --protocol speaker' in hint.stderr
 
 def test_incomplete_corpus_refused(synthetic_corpus, tmp_path):
     r = _train('--data', str(synthetic_corpus), '--out', str(tmp_path))
