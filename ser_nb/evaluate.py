@@ -8,7 +8,7 @@ __all__ = ['EMOBOX_UA', 'STUDY_WA', 'classification_metrics', 'plot_confusion', 
            'json_fields', 'train_cli', 'load_runs', 'check_fold_actors', 'preset_overview']
 
 # %% ../nbs/05_evaluate.ipynb #554d829f
-import dataclasses, json, os, time
+import dataclasses, inspect, json, os, time
 from pathlib import Path
 import matplotlib.pyplot as plt, numpy as np, pandas as pd, seaborn as sns, torch
 from fastcore.script import call_parse
@@ -231,7 +231,9 @@ def train_cli(data:str=None, # corpus folder (default: $SER_NB_DATA)
               refit_from:str=None, # a finished run's folder (with `--protocol speaker`: the one holding fold1..fold6): train its recipe again on its training and validation clips for the epochs its validation chose
              ):
     "Train and evaluate the parallel CNN + Transformer on RAVDESS; write metrics, curves, confusion matrix and model"
-    if refit_from and (overrides or features or model_config or epochs or (preset, model, seed) != ('fast', 'parallel', 0)):
+    recipe = dict(preset=preset, model=model, seed=seed, epochs=epochs, overrides=overrides, features=features, model_config=model_config)
+    defaults = {k: p.default for k, p in inspect.signature(train_cli).parameters.items() if k in recipe}
+    if refit_from and recipe != defaults:
         raise SystemExit("error: --refit_from takes the recipe, model, features and seed from the run it refits; "
                          "drop --preset, --model, --seed, --epochs, --overrides, --features and --model_config")
     if preset not in PRESETS: raise SystemExit(f"error: --preset must be one of {list(PRESETS)}, got {preset!r}")
