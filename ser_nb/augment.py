@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_augment.ipynb #ed588958
 from __future__ import annotations
-import time
+import math, time
 from typing import NamedTuple
 import numpy as np
 import torch, torchaudio.functional as AF
@@ -13,7 +13,7 @@ from .data import N_SAMPLES
 # %% auto #0
 __all__ = ['signal_power', 'snr_db', 'noise_std', 'make_rng', 'add_noise', 'add_awgn', 'snr_spread', 'draw_snrs', 'awgn_copies',
            'Augmented', 'augment_training_set', 'LeakageError', 'max_correlation', 'check_no_leakage',
-           'awgn_throughput', 'speed_perturb', 'speed_copies']
+           'awgn_throughput', 'speed_perturb', 'perturbed_copies', 'time_stretch', 'pitch_shift']
 
 # %% ../nbs/01_augment.ipynb #f4d1d196
 def _to_torch(x):
@@ -229,29 +229,55 @@ def awgn_throughput(n_clips=256, # clips in the batch
                 n_clips=n_clips, n_samples=n_samples, device=str(x.device), threads=torch.get_num_threads())
 
 # %% ../nbs/01_augment.ipynb #467d393f
+def _speed_resample(t:torch.Tensor, factor:float) -> torch.Tensor:
+    "`t` played `factor` times as fast: n samples become about n / `factor`, read back at the same rate"
+    if not 0.5 <= factor <= 2: raise ValueError(f"speed factor must be between 0.5 and 2, got {factor}")
+    num = round(factor * 100)
+    if abs(num / 100 - factor) > 1e-9: raise ValueError(f"speed factor must have at most two decimals, got {factor}")
+    return AF.resample(t, orig_freq=num, new_freq=100)  # a ratio of small integers (110/100 = 11/10) keeps the filter short
+
+def _fit_length(y:torch.Tensor, n:int) -> torch.Tensor:
+    "`y` cropped or zero-padded to `n` samples"
+    return (y[..., :n] if y.shape[-1] >= n else torch.nn.functional.pad(y, (0, n - y.shape[-1]))).contiguous()
+
 def speed_perturb(x, # clean waveforms (..., time): NumPy array or torch tensor
                   factor:float, # speed: > 1 faster and higher, < 1 slower and lower; given to two decimals
                  ):
     "`x` played `factor` times as fast (pitch scaled by `factor` too), cropped or zero-padded to the same length"
-    if not 0.5 <= factor <= 2: raise ValueError(f"speed factor must be between 0.5 and 2, got {factor}")
     t, was_np = _to_torch(x)
-    num = round(factor * 100)
-    if abs(num / 100 - factor) > 1e-9: raise ValueError(f"speed factor must have at most two decimals, got {factor}")
-    y = AF.resample(t, orig_freq=num, new_freq=100)  # n samples -> n·100/num samples, read back at the same rate
-    n = t.shape[-1]
-    y = y[..., :n] if y.shape[-1] >= n else torch.nn.functional.pad(y, (0, n - y.shape[-1]))
-    return _back(y.contiguous(), was_np)
+    return _back(_fit_length(_speed_resample(t, factor), t.shape[-1]), was_np)
 
 # %% ../nbs/01_augment.ipynb #8cbf99e6
-def speed_copies(x:np.ndarray, # clean waveforms (n, time)
-                 factors, # speed factors, one copy of every clip each
-                 out:np.ndarray=None, # (len(factors)·n, time) array to fill; None: a new one
-                 chunk:int=128, # clips resampled at a time
-                ) -> np.ndarray:
-    "The clips of `x` played at each speed of `factors` in turn: all clips at `factors[0]`, then at `factors[1]`, ..."
+def perturbed_copies(x:np.ndarray, # clean waveforms (n, time)
+                     factors, # one copy of every clip per factor
+                     perturb=speed_perturb, # (clips, factor) -> clips of the same shape: `speed_perturb` or `pitch_shift`
+                     out:np.ndarray=None, # (len(factors)·n, time) array to fill; None: a new one
+                     chunk:int=128, # clips perturbed at a time
+                    ) -> np.ndarray:
+    "The clips of `x` through `perturb` at each of `factors` in turn: all clips at `factors[0]`, then at `factors[1]`, ..."
     n = len(x)
     out = np.empty((len(factors) * n, x.shape[1]), x.dtype) if out is None else out
     if out.shape != (len(factors) * n, x.shape[1]): raise ValueError(f"out has shape {out.shape}, needs {(len(factors) * n, x.shape[1])}")
     for j, f in enumerate(factors):
-        for i in range(0, n, chunk): out[j * n + i:j * n + min(i + chunk, n)] = speed_perturb(x[i:i + chunk], f)
+        for i in range(0, n, chunk): out[j * n + i:j * n + min(i + chunk, n)] = perturb(x[i:i + chunk], f)
     return out
+
+# %% ../nbs/01_augment.ipynb #8cc8d1af
+def time_stretch(t:torch.Tensor, # waveforms (..., time)
+                 rate:float, # > 1 faster (shorter), < 1 slower (longer)
+                 n_fft:int=2048, hop:int=512, # STFT of the phase vocoder: 43 ms windows at 48 kHz
+                ) -> torch.Tensor:
+    "`t` played `rate` times as fast with its pitch kept (torchaudio's phase vocoder): about n / `rate` samples"
+    win = torch.hann_window(n_fft, device=t.device)
+    spec = torch.stft(t.reshape(-1, t.shape[-1]), n_fft, hop, window=win, return_complex=True)
+    advance = torch.linspace(0, math.pi * hop, n_fft // 2 + 1, device=t.device)[:, None]  # expected phase advance per hop
+    y = torch.istft(AF.phase_vocoder(spec, rate, advance), n_fft, hop, window=win, length=round(t.shape[-1] / rate))
+    return y.reshape(*t.shape[:-1], -1)
+
+def pitch_shift(x, # clean waveforms (..., time): NumPy array or torch tensor
+                factor:float, # every frequency times `factor` (12·log2 `factor` semitones); two decimals, 0.5 to 2
+               ):
+    "`x` with every frequency (pitch and formants) scaled by `factor` and its duration kept"
+    t, was_np = _to_torch(x)
+    _speed_resample(t[..., :1], factor)  # the factor's checks, before the costly stretch
+    return _back(_fit_length(_speed_resample(time_stretch(t, 1 / factor), factor), t.shape[-1]), was_np)

@@ -19,7 +19,7 @@ from sklearn.metrics import balanced_accuracy_score
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 from tqdm import tqdm
 from .data import LABELS, load_clips, ravdess_table, seed_split, speaker_split
-from .augment import augment_training_set, speed_copies
+from .augment import augment_training_set, perturbed_copies, pitch_shift, speed_perturb
 from .features import FeatureConfig, Standardiser, atomic_torch_save, atomic_write_text, clip_features, default_device, extract_features
 from .model import ModelConfig, build_model
 
@@ -69,13 +69,14 @@ class TrainConfig:
     speaker_norm: bool = False # standardise each clip by its speaker's statistics first (see `normalise_speakers`)
     snr_range: tuple = (15, 29) # integer SNRs (dB) of the copies, both ends included
     speeds: tuple = () # speed-perturbed clean copies of every training clip, one per factor (`speed_perturb`), e.g. (0.9, 1.1)
+    pitches: tuple = () # pitch-shifted clean copies of every training clip, one per factor (`pitch_shift`): a speed copy's voice at the clip's own tempo
     fresh_noise: bool = False # draw the AWGN copies anew every epoch (the study draws them once; see `fresh_copies`)
     seed: int = 0
     amp: bool = True # mixed precision (bfloat16) on CUDA
     amp_cpu: bool = False # bfloat16 autocast on the CPU too (pays where the CPU has AMX / AVX-512 BF16)
     ema: float = 0.0 # decay per step of an exponential moving average of the weights, which validation scores and the checkpoint keeps; 0: none
 
-    def __post_init__(self): self.snr_range, self.speeds = tuple(self.snr_range), tuple(self.speeds)  # JSON lists from the command line compare equal
+    def __post_init__(self): self.snr_range, self.speeds, self.pitches = tuple(self.snr_range), tuple(self.speeds), tuple(self.pitches)  # JSON lists from the command line compare equal
     def to_dict(self): return dataclasses.asdict(self)
     @classmethod
     def from_dict(cls, d): return cls(**d)
@@ -123,23 +124,27 @@ def split_features(df, # corpus table (`ser_nb.data.ravdess_table`)
     if tcfg.fresh_noise and tcfg.speaker_norm:
         raise ValueError("fresh_noise with speaker_norm is not supported (the copies would need their speaker's statistics)")
     labels = df.label.to_numpy()
-    if tcfg.fresh_noise and tcfg.speeds: raise ValueError("fresh_noise with speeds is not supported")
-    def augment(w): # the clean clips, their AWGN copies, then their speed-perturbed copies
+    perturbed = [(speed_perturb, tcfg.speeds), (pitch_shift, tcfg.pitches)]  # clean copies, in this order
+    n_perturbed = len(tcfg.speeds) + len(tcfg.pitches)
+    if tcfg.fresh_noise and n_perturbed: raise ValueError("fresh_noise with speeds or pitches is not supported")
+    def augment(w): # the clean clips, their AWGN copies, then their speed-perturbed and pitch-shifted copies
         noisy = augment_training_set(w, np.zeros(len(w)), rng=tcfg.seed, n_copies=tcfg.n_copies, snr_range=tcfg.snr_range).X
-        if not tcfg.speeds: return noisy
-        m = len(noisy)
-        out = np.empty((m + len(w) * len(tcfg.speeds), w.shape[1]), w.dtype); out[:m] = noisy; del noisy
-        speed_copies(w, tcfg.speeds, out=out[m:])  # in place: a training set's waveforms are gigabytes
+        if not n_perturbed: return noisy
+        m, n = len(noisy), len(w)
+        out = np.empty((m + n * n_perturbed, w.shape[1]), w.dtype); out[:m] = noisy; del noisy
+        for perturb, factors in perturbed:  # in place: a training set's waveforms are gigabytes
+            perturbed_copies(w, factors, perturb, out=out[m:m + n * len(factors)]); m += n * len(factors)
         return out
     extra = dict(awgn_copies=tcfg.n_copies, snr_range=list(tcfg.snr_range), seed=tcfg.seed,
-                 **({'speeds': list(tcfg.speeds)} if tcfg.speeds else {}))  # runs without speeds keep their cache keys
+                 **({'speeds': list(tcfg.speeds)} if tcfg.speeds else {}),  # runs without them keep their cache keys
+                 **({'pitches': list(tcfg.pitches)} if tcfg.pitches else {}))
     X, y = {}, {}
     for part, rows in split.items():
         paths = df.path.iloc[rows]
-        train = part == 'train' and (tcfg.n_copies > 0 or bool(tcfg.speeds))
+        train = part == 'train' and (tcfg.n_copies > 0 or n_perturbed > 0)
         X[part] = clip_features(paths, fcfg, transform=augment if train else None, extra=extra if train else None,
                                 cache=cache, device=device, progress=progress)
-        y[part] = torch.from_numpy(np.tile(labels[rows], 1 + tcfg.n_copies + len(tcfg.speeds) if train else 1))
+        y[part] = torch.from_numpy(np.tile(labels[rows], 1 + tcfg.n_copies + n_perturbed if train else 1))
     if tcfg.speaker_norm:
         speakers = {part: np.tile(df.actor.to_numpy()[rows], len(X[part]) // len(rows)) for part, rows in split.items()}
         X = normalise_speakers(X, speakers, n_clean=len(split['train']))
