@@ -8,6 +8,7 @@ import math, time
 from typing import NamedTuple
 import numpy as np
 import torch, torchaudio.functional as AF
+from tqdm import tqdm
 from .data import N_SAMPLES
 
 # %% auto #0
@@ -253,16 +254,18 @@ def perturbed_copies(x:np.ndarray, # clean waveforms (n, time)
                      perturb=speed_perturb, # (clips, factor) -> clips of the same shape: `speed_perturb` or `pitch_shift`
                      out:np.ndarray=None, # (len(factors)·n, time) array to fill; None: a new one
                      chunk:int=128, # clips perturbed at a time
+                     progress:bool=False, # a progress bar over the chunks
                     ) -> np.ndarray:
     "The clips of `x` through `perturb` at each of `factors` in turn: all clips at `factors[0]`, then at `factors[1]`, ..."
     n = len(x)
     out = np.empty((len(factors) * n, x.shape[1]), x.dtype) if out is None else out
     if out.shape != (len(factors) * n, x.shape[1]): raise ValueError(f"out has shape {out.shape}, needs {(len(factors) * n, x.shape[1])}")
-    for j, f in enumerate(factors):
-        for i in range(0, n, chunk): out[j * n + i:j * n + min(i + chunk, n)] = perturb(x[i:i + chunk], f)
+    jobs = [(j, f, i) for j, f in enumerate(factors) for i in range(0, n, chunk)]
+    for j, f, i in tqdm(jobs, desc=f'{perturb.__name__} copies', disable=not progress):
+        out[j * n + i:j * n + min(i + chunk, n)] = perturb(x[i:i + chunk], f)
     return out
 
-# %% ../nbs/01_augment.ipynb #8cc8d1af
+# %% ../nbs/01_augment.ipynb #03f2dbb5
 def time_stretch(t:torch.Tensor, # waveforms (..., time)
                  rate:float, # > 1 faster (shorter), < 1 slower (longer)
                  n_fft:int=2048, hop:int=512, # STFT of the phase vocoder: 43 ms windows at 48 kHz

@@ -133,7 +133,7 @@ def split_features(df, # corpus table (`ser_nb.data.ravdess_table`)
         m, n = len(noisy), len(w)
         out = np.empty((m + n * n_perturbed, w.shape[1]), w.dtype); out[:m] = noisy; del noisy
         for perturb, factors in perturbed:  # in place: a training set's waveforms are gigabytes
-            perturbed_copies(w, factors, perturb, out=out[m:m + n * len(factors)]); m += n * len(factors)
+            perturbed_copies(w, factors, perturb, out=out[m:m + n * len(factors)], progress=progress); m += n * len(factors)
         return out
     extra = dict(awgn_copies=tcfg.n_copies, snr_range=list(tcfg.snr_range), seed=tcfg.seed,
                  **({'speeds': list(tcfg.speeds)} if tcfg.speeds else {}),  # runs without them keep their cache keys

@@ -1,5 +1,5 @@
 # Device call that runs a grid of make_jobs.py: GRID (improve: the second lease; combine: the third; refit: refits of the
-# third lease's runs; combine and refit take SEEDS), WORKERS
+# third lease's runs; pitches: the combine recipe with pitch copies; combine, refit and pitches take SEEDS), WORKERS
 # runs at a time, no new run after START_UNTIL s, stopped at KILL_AT s; every small file comes back in gpu.tar.gz
 # (checkpoints stay there: the runs write their validation and test predictions).
 source tools/gpu/setup.sh || exit 1

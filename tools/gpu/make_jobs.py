@@ -8,6 +8,8 @@
 together (CNN branches, `improved`), six folds for each seed (default 0 1).
 `make_jobs.py refit [SEEDS]`: the refits (`ser_nb_train --refit_from`) of those runs, six folds for each seed (default
 0 1 2 3): each fold's recipe again on its training and validation actors, for the epochs its validation chose.
+`make_jobs.py pitches [SEEDS]`: the `combine` recipe with two pitch-shifted copies of every training clip added
+(`TrainConfig.pitches`), six folds for each seed (default 0 1 2 3), to pair with the third lease's runs.
 """
 import sys
 T = "ser_nb_train --data /tmp/rav --device cuda"
@@ -50,5 +52,9 @@ elif grid == 'refit':  # reads the source runs' metrics.json, which travel with 
     for s in (sys.argv[2:] or ['0', '1', '2', '3']):
         run = f'{x}/cnn_only-improved-speeds-wide-epochs40' + (f'-seed{s}' if s != '0' else '')
         fold_runs(f'refit-seed{s}', f'--refit_from results/cuda/{run}', f'{run}-refit')
-else: raise SystemExit(f"unknown grid {grid!r}: 'claims', 'improve', 'combine' or 'refit'")
+elif grid == 'pitches':
+    B = f"""--preset improved --model cnn_only --epochs 40 --overrides '{{"speeds": [0.9, 1.1], "pitches": [0.9, 1.1]}}' {wide}"""
+    for s in (sys.argv[2:] or ['0', '1', '2', '3']):
+        fold_runs(f'pitches-seed{s}', f'{B} --seed {s}', f'{x}/cnn_only-improved-speeds-pitches-wide-epochs40' + (f'-seed{s}' if s != '0' else ''))
+else: raise SystemExit(f"unknown grid {grid!r}: 'claims', 'improve', 'combine', 'refit' or 'pitches'")
 print('\n'.join(f"{n}\t{c}" for n, c in jobs))
