@@ -230,12 +230,16 @@ def awgn_throughput(n_clips=256, # clips in the batch
                 n_clips=n_clips, n_samples=n_samples, device=str(x.device), threads=torch.get_num_threads())
 
 # %% ../nbs/01_augment.ipynb #467d393f
-def _speed_resample(t:torch.Tensor, factor:float) -> torch.Tensor:
-    "`t` played `factor` times as fast: n samples become about n / `factor`, read back at the same rate"
+def _hundredths(factor:float) -> int:
+    "A speed or pitch factor in hundredths, checked: 0.5 to 2, at most two decimals"
     if not 0.5 <= factor <= 2: raise ValueError(f"speed factor must be between 0.5 and 2, got {factor}")
     num = round(factor * 100)
     if abs(num / 100 - factor) > 1e-9: raise ValueError(f"speed factor must have at most two decimals, got {factor}")
-    return AF.resample(t, orig_freq=num, new_freq=100)  # a ratio of small integers (110/100 = 11/10) keeps the filter short
+    return num
+
+def _speed_resample(t:torch.Tensor, factor:float) -> torch.Tensor:
+    "`t` played `factor` times as fast: n samples become about n / `factor`, read back at the same rate"
+    return AF.resample(t, orig_freq=_hundredths(factor), new_freq=100)  # a ratio of small integers (110/100 = 11/10) keeps the filter short
 
 def _fit_length(y:torch.Tensor, n:int) -> torch.Tensor:
     "`y` cropped or zero-padded to `n` samples"
@@ -282,5 +286,5 @@ def pitch_shift(x, # clean waveforms (..., time): NumPy array or torch tensor
                ):
     "`x` with every frequency (pitch and formants) scaled by `factor` and its duration kept"
     t, was_np = _to_torch(x)
-    _speed_resample(t[..., :1], factor)  # the factor's checks, before the costly stretch
+    _hundredths(factor)  # the factor's checks, before the costly stretch
     return _back(_fit_length(_speed_resample(time_stretch(t, 1 / factor), factor), t.shape[-1]), was_np)
