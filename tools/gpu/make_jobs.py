@@ -53,7 +53,7 @@ elif grid == 'refit':  # reads the source runs' metrics.json, which travel with 
         run = f'{x}/cnn_only-improved-speeds-wide-epochs40' + (f'-seed{s}' if s != '0' else '')
         fold_runs(f'refit-seed{s}', f'--refit_from results/cuda/{run}', f'{run}-refit')
 elif grid == 'pitches':
-    B = f"""--preset improved --model cnn_only --epochs 40 --overrides '{{"speeds": [0.9, 1.1], "pitches": [0.9, 1.1]}}' {wide}"""
+    B = f"""--preset improved_speed_long --model cnn_only --overrides '{{"pitches": [0.9, 1.1]}}' {wide}"""  # combine's recipe (that preset) + pitch copies
     for s in (sys.argv[2:] or ['0', '1', '2', '3']):
         fold_runs(f'pitches-seed{s}', f'{B} --seed {s}', f'{x}/cnn_only-improved-speeds-pitches-wide-epochs40' + (f'-seed{s}' if s != '0' else ''))
 else: raise SystemExit(f"unknown grid {grid!r}: 'claims', 'improve', 'combine', 'refit' or 'pitches'")
