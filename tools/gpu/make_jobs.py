@@ -12,7 +12,8 @@ together (CNN branches, `improved`), six folds for each seed (default 0 1).
 (`TrainConfig.pitches`), six folds for each seed (default 0 1 2 3), to pair with the third lease's runs.
 `make_jobs.py range [SEEDS]`: the grid of the fourth lease (2026-11-27, afternoon): the `combine` recipe with a wider
 range of speed copies, (0.8, 0.9, 1.1, 1.2) and (0.8, 1.2), six folds for each seed (default 0), to pair with the third
-lease's runs (0.9, 1.1) of the same seed.
+lease's runs (0.9, 1.1) of the same seed. `make_jobs.py range4 [SEEDS]`: only its four-copy runs (default seeds 2 3),
+more seeds of the best single recipe measured.
 """
 import sys
 T = "ser_nb_train --data /tmp/rav --device cuda"
@@ -59,11 +60,12 @@ elif grid == 'pitches':
     B = f"""--preset improved_speed_long --model cnn_only --overrides '{{"pitches": [0.9, 1.1]}}' {wide}"""  # combine's recipe (that preset) + pitch copies
     for s in (sys.argv[2:] or ['0', '1', '2', '3']):
         fold_runs(f'pitches-seed{s}', f'{B} --seed {s}', f'{x}/cnn_only-improved-speeds-pitches-wide-epochs40' + (f'-seed{s}' if s != '0' else ''))
-elif grid == 'range':
+elif grid in ('range', 'range4'):
     B = f'--preset improved_speed_long --model cnn_only {wide}'  # combine's recipe, its speed factors replaced
-    for s in (sys.argv[2:] or ['0']):
-        for name, factors in (('speeds4', '[0.8, 0.9, 1.1, 1.2]'), ('speeds-0.8-1.2', '[0.8, 1.2]')):  # the longest first
+    ranges = (('speeds4', '[0.8, 0.9, 1.1, 1.2]'), ('speeds-0.8-1.2', '[0.8, 1.2]'))  # the longest first
+    for s in (sys.argv[2:] or (['0'] if grid == 'range' else ['2', '3'])):
+        for name, factors in ranges[:1 if grid == 'range4' else None]:
             fold_runs(f'{name}-seed{s}', f"""{B} --overrides '{{"speeds": {factors}}}' --seed {s}""",
                       f'{x}/cnn_only-improved-{name}-wide-epochs40' + (f'-seed{s}' if s != '0' else ''))
-else: raise SystemExit(f"unknown grid {grid!r}: 'claims', 'improve', 'combine', 'refit', 'pitches' or 'range'")
+else: raise SystemExit(f"unknown grid {grid!r}: 'claims', 'improve', 'combine', 'refit', 'pitches', 'range' or 'range4'")
 print('\n'.join(f"{n}\t{c}" for n, c in jobs))
