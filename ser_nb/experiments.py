@@ -6,7 +6,8 @@
 __all__ = ['test_clips', 'noisy_test_metrics', 'noise_curve', 'plot_noise_curve', 'plot_noise_curves', 'noise_table', 'noise_cli',
            'recipe_table', 'plot_valid_curves', 'fold_scores', 'ablation_table', 'plot_fold_ua', 'run_probabilities',
            'ensemble_metrics', 'ensemble_folds', 'with_mean_sd', 'ensemble_select', 'ensemble_cli', 'seed_table',
-           'paired_rows', 'speed_view_probabilities', 'speed_view_table', 'voice_profile_table', 'plot_voice_profile']
+           'paired_rows', 'ensemble_summary', 'check_fixed_average', 'speed_view_probabilities', 'speed_view_table',
+           'voice_profile_table', 'plot_voice_profile']
 
 # %% ../nbs/08_experiments.ipynb #e53ba895
 import json
@@ -22,6 +23,7 @@ from .evaluate import check_fold_actors, classification_metrics, load_runs, make
 from .train import TrainConfig, _atomic_csv, split_features
 from .data import EMOBOX_FOLDS, LABELS
 from .predict import MIN_VOICE_WINDOWS, load_model
+from fastcore.test import test_close, test_eq
 
 # %% ../nbs/08_experiments.ipynb #95701869
 def test_clips(ck:dict, # checkpoint saved by a training run (holds `test_paths`)
@@ -271,6 +273,23 @@ def paired_rows(pairs:dict, # name -> (baseline six-fold run folder, variant six
                ) -> pd.DataFrame:
     "One row per pair: the variant's row of `ablation_table`, paired fold by fold with its own baseline"
     return pd.DataFrame({k: ablation_table({'a': a, 'b': b}).loc['b'] for k, (a, b) in pairs.items()}).T
+
+# %% ../nbs/08_experiments.ipynb #ba4cd45e
+def ensemble_summary(named:dict, # name -> (members, the ensemble's per-fold table: valid UA, UA, WA)
+                    ) -> pd.DataFrame:
+    "One row per ensemble: its members, validation UA, test UA with its sd over folds, WA (%)"
+    return pd.DataFrame({name: {'members': n, 'valid UA %': t['valid UA'].mean(), 'UA %': t.UA.mean(), 'UA sd': t.UA.std(), 'WA %': t.WA.mean()}
+                         for name, (n, t) in named.items()}).T.round(2).astype({'members': int})
+
+def check_fixed_average(members, # six-fold run folders
+                        table:pd.DataFrame, # their `ensemble_folds` table (one row per fold)
+                       ):
+    "The fixed average again, straight from the prediction files: members joined on the clip's file name, not on row order"
+    for f in EMOBOX_FOLDS:
+        p = pd.concat([pd.read_csv(r / f'fold{f}' / 'predictions.csv') for r in members]).groupby(['file', 'label']).mean(numeric_only=True)
+        test_eq(p.index.get_level_values('file').nunique(), len(p))  # every member scored the same clips, once each
+        ua = classification_metrics(p.index.get_level_values('label'), p[[f'p_{e}' for e in LABELS]].to_numpy().argmax(1))['ua']
+        test_close(100 * ua, table.loc[f, 'UA'], eps=0.01)
 
 # %% ../nbs/08_experiments.ipynb #e045d318
 def speed_view_probabilities(run, # a speaker-protocol fold run: `model.pt` and `metrics.json`
