@@ -244,17 +244,21 @@ def ensemble_select(candidates:list, # six-fold run folders
 def ensemble_cli(runs:Param("six-fold run folders (each holding fold1 to fold6), the candidates", str, nargs='+'),
                  data:str=None, # corpus folder (default: $SER_NB_DATA)
                  out:str='results/experiments/ensemble', # folder for selection.csv, folds.csv and summary.json
-                 device:str=None): # 'cpu' or 'cuda'
-    "Choose an ensemble of six-fold runs on validation UA (forward selection) and score it on the test folds"
+                 device:str=None, # 'cpu' or 'cuda'
+                 fixed:bool=False): # average every run given, members fixed in advance, instead of choosing them on validation
+    "Choose an ensemble of six-fold runs on validation UA (forward selection), or average them all (`--fixed`), and score it on the test folds"
     dev, df = setup_device(device), cli_corpus(data)
-    sel = ensemble_select(runs, df, dev)
-    folds = ensemble_folds(list(sel['added']), df, dev)
+    sel = None if fixed else ensemble_select(runs, df, dev)
+    members = list(runs) if fixed else list(sel['added'])
+    folds = ensemble_folds(members, df, dev)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    _atomic_csv(sel.reset_index(), out / 'selection.csv'); _atomic_csv(folds.round(2).reset_index(), out / 'folds.csv')
-    summary = dict(candidates=runs, members=list(sel['added']), ua_mean=folds.UA.mean(), ua_sd=folds.UA.std(),
+    if fixed: (out / 'selection.csv').unlink(missing_ok=True)  # a selection left by an earlier run would not be this ensemble's
+    else: _atomic_csv(sel.reset_index(), out / 'selection.csv'); print(sel.to_string())
+    _atomic_csv(folds.round(2).reset_index(), out / 'folds.csv')
+    summary = dict(candidates=runs, members=members, fixed=fixed, ua_mean=folds.UA.mean(), ua_sd=folds.UA.std(),
                    wa_mean=folds.WA.mean(), valid_ua_mean=folds['valid UA'].mean())
     atomic_write_text(json.dumps(summary, indent=1), out / 'summary.json')
-    print(sel.to_string()); print(folds.round(2).to_string())
+    print(folds.round(2).to_string())
 
 # %% ../nbs/08_experiments.ipynb #f757645f
 def seed_table(configs:dict, # configuration name -> {run name: six-fold run folder}

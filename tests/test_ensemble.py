@@ -32,3 +32,14 @@ def test_ensemble_cli_needs_predictions_or_a_checkpoint(tmp_path, synthetic_corp
     (tmp_path / 'x' / 'fold1').mkdir(parents=True)
     r = _ensemble(str(tmp_path / 'x'), '--data', str(synthetic_corpus), '--out', str(tmp_path / 'ens'))
     assert r.returncode != 0 and 'no model.pt' in r.stderr
+
+def test_ensemble_cli_fixed_averages_every_run(tmp_path, synthetic_corpus):
+    a, b, c = (_member(tmp_path / n, right=r) for n, r in (('a', 0), ('b', 1), ('c', 0)))
+    out = tmp_path / 'ens'
+    out.mkdir(); (out / 'selection.csv').write_text('stale')  # left by an earlier selection into the same folder
+    r = _ensemble(a, b, c, '--fixed', '--data', str(synthetic_corpus), '--out', str(out), '--device', 'cpu')
+    assert r.returncode == 0, r.stderr[-2000:]
+    s = json.loads((out / 'summary.json').read_text())
+    # all three kept, where selection stops at a and b (c, a copy of a, adds nothing on validation); the average is right on both clips
+    assert s['members'] == [a, b, c] and s['fixed'] and s['ua_mean'] == 100.0
+    assert not (out / 'selection.csv').exists() and len(pd.read_csv(out / 'folds.csv')) == 6
