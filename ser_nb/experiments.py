@@ -6,8 +6,8 @@
 __all__ = ['test_clips', 'noisy_test_metrics', 'noise_curve', 'plot_noise_curve', 'plot_noise_curves', 'noise_table', 'noise_cli',
            'recipe_table', 'plot_valid_curves', 'fold_scores', 'ablation_table', 'plot_fold_ua', 'run_probabilities',
            'ensemble_metrics', 'ensemble_folds', 'with_mean_sd', 'ensemble_select', 'ensemble_cli', 'seed_table',
-           'paired_rows', 'ensemble_summary', 'check_fixed_average', 'speed_view_probabilities', 'speed_view_table',
-           'voice_profile_table', 'plot_voice_profile']
+           'paired_rows', 'ensemble_summary', 'averaged_predictions', 'check_fixed_average', 'speed_view_probabilities',
+           'speed_view_table', 'voice_profile_table', 'plot_voice_profile']
 
 # %% ../nbs/08_experiments.ipynb #e53ba895
 import json
@@ -285,15 +285,25 @@ def ensemble_summary(named:dict, # name -> (members, the ensemble's per-fold tab
     return pd.DataFrame({name: {'members': n, 'valid UA %': t['valid UA'].mean(), 'UA %': t.UA.mean(), 'UA sd': t.UA.std(), 'WA %': t.WA.mean()}
                          for name, (n, t) in named.items()}).T.round(2).astype({'members': int})
 
+def averaged_predictions(members, # six-fold run folders
+                         fold:int, # EmoBox fold
+                         part='test', # 'test' or 'valid'
+                        ) -> pd.DataFrame:
+    "One row per clip of the fold's `part`: the members' probabilities averaged, joined on the clip's file name, and the class they pick"
+    name, cols = {'test': 'predictions.csv', 'valid': 'valid_predictions.csv'}[part], [f'p_{e}' for e in LABELS]
+    p = pd.concat([pd.read_csv(Path(r) / f'fold{fold}' / name) for r in members]).groupby(['file', 'actor', 'label'])[cols]
+    if (p.size() != len(members)).any() or p.ngroups != p.size().index.get_level_values('file').nunique():
+        raise ValueError(f"fold {fold}: the members did not all score the same {part} clips, each once with one actor and label")
+    p = p.mean().reset_index()
+    return p.assign(pred=p[cols].to_numpy().argmax(1))
+
 def check_fixed_average(members, # six-fold run folders
                         table:pd.DataFrame, # their `ensemble_folds` table (one row per fold)
                        ):
     "The fixed average again, straight from the prediction files: members joined on the clip's file name, not on row order"
     for f in EMOBOX_FOLDS:
-        p = pd.concat([pd.read_csv(r / f'fold{f}' / 'predictions.csv') for r in members]).groupby(['file', 'label']).mean(numeric_only=True)
-        test_eq(p.index.get_level_values('file').nunique(), len(p))  # every member scored the same clips, once each
-        ua = classification_metrics(p.index.get_level_values('label'), p[[f'p_{e}' for e in LABELS]].to_numpy().argmax(1))['ua']
-        test_close(100 * ua, table.loc[f, 'UA'], eps=0.01)
+        p = averaged_predictions(members, f)
+        test_close(100 * classification_metrics(p.label, p.pred)['ua'], table.loc[f, 'UA'], eps=0.01)
 
 # %% ../nbs/08_experiments.ipynb #e045d318
 def speed_view_probabilities(run, # a speaker-protocol fold run: `model.pt` and `metrics.json`

@@ -1,7 +1,7 @@
-"`ser_nb_ensemble` end to end on made-up six-fold runs whose prediction files are written by hand (no training)."
+"`ser_nb_ensemble` end to end, and `averaged_predictions`, on made-up six-fold runs whose prediction files are written by hand (no training)."
 import json, subprocess, sys
 from pathlib import Path
-import numpy as np, pandas as pd
+import numpy as np, pandas as pd, pytest
 from ser_nb.data import LABELS
 
 def _ensemble(*args):
@@ -43,3 +43,13 @@ def test_ensemble_cli_fixed_averages_every_run(tmp_path, synthetic_corpus):
     # all three kept, where selection stops at a and b (c, a copy of a, adds nothing on validation); the average is right on both clips
     assert s['members'] == [a, b, c] and s['fixed'] and s['ua_mean'] == 100.0
     assert not (out / 'selection.csv').exists() and len(pd.read_csv(out / 'folds.csv')) == 6
+
+def test_averaged_predictions_joins_on_file_names(tmp_path):
+    from ser_nb.experiments import averaged_predictions
+    a, b = _member(tmp_path / 'a', right=0), _member(tmp_path / 'b', right=1)
+    f = Path(b) / 'fold1' / 'predictions.csv'
+    pd.read_csv(f).iloc[::-1].to_csv(f, index=False)  # another row order: the files still pair the clips
+    p = averaged_predictions([a, b], 1).set_index('file')
+    assert np.allclose(p.loc['a.flac', ['p_neutral', 'p_calm']], [.65, .35]) and p.pred.tolist() == [0, 1]
+    pd.read_csv(f).assign(file=['a.flac', 'c.flac']).to_csv(f, index=False)  # a member that scored another clip
+    with pytest.raises(ValueError, match='did not all score the same test clips'): averaged_predictions([a, b], 1)
