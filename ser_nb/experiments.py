@@ -291,10 +291,11 @@ def averaged_predictions(members, # six-fold run folders
                         ) -> pd.DataFrame:
     "One row per clip of the fold's `part`: the members' probabilities averaged, joined on the clip's file name, and the class they pick"
     name, cols = {'test': 'predictions.csv', 'valid': 'valid_predictions.csv'}[part], [f'p_{e}' for e in LABELS]
-    p = pd.concat([pd.read_csv(Path(r) / f'fold{fold}' / name) for r in members]).groupby(['file', 'actor', 'label'])[cols]
-    if (p.size() != len(members)).any():  # a clip missing from a member, scored twice, or with another actor or label
+    rows = pd.concat([pd.read_csv(Path(r) / f'fold{fold}' / name).assign(member=i) for i, r in enumerate(members)])
+    g = rows.groupby(['file', 'actor', 'label'])
+    if ((g.size() != len(members)) | (g.member.nunique() != len(members))).any():  # each clip once from every member, one actor and label
         raise ValueError(f"fold {fold}: the members did not all score the same {part} clips, each once with one actor and label")
-    p = p.mean().reset_index()
+    p = g[cols].mean().reset_index()
     return p.assign(pred=p[cols].to_numpy().argmax(1))
 
 def check_fixed_average(members, # six-fold run folders

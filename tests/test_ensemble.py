@@ -53,3 +53,7 @@ def test_averaged_predictions_joins_on_file_names(tmp_path):
     assert np.allclose(p.loc['a.flac', ['p_neutral', 'p_calm']], [.65, .35]) and p.pred.tolist() == [0, 1]
     pd.read_csv(f).assign(file=['a.flac', 'c.flac']).to_csv(f, index=False)  # a member that scored another clip
     with pytest.raises(ValueError, match='did not all score the same test clips'): averaged_predictions([a, b], 1)
+    fa = Path(a) / 'fold1' / 'predictions.csv'
+    pd.read_csv(fa).iloc[[0, 0, 1]].to_csv(fa, index=False)  # a scored twice by one member...
+    pd.read_csv(f).iloc[[1]].to_csv(f, index=False)  # ...and not at all by the other: two rows for a.flac, still not an average
+    with pytest.raises(ValueError, match='did not all score the same test clips'): averaged_predictions([a, b], 1)
