@@ -4,15 +4,17 @@
 
 # %% auto #0
 __all__ = ['run_settings', 'config_changes', 'lever_pairs', 'lever_ledger', 'plot_lever_ledger', 'group_ua', 'with_voice',
-           'gender_gap']
+           'gender_gap', 'voice_cues', 'voice_cue_table']
 
 # %% ../nbs/09_goal.ipynb #2dcba22c
 import dataclasses
+import librosa, numpy as np
 import matplotlib.pyplot as plt, pandas as pd, seaborn as sns
 from pathlib import Path
 from scipy.stats import ttest_rel
+from tqdm import tqdm
 from sklearn.metrics import balanced_accuracy_score
-from .data import EMOBOX_FOLDS, parse_name
+from .data import EMOBOX_FOLDS, parse_name, read_audio, resample, to_mono
 from .evaluate import load_runs
 from .experiments import averaged_predictions, fold_scores
 from .features import FeatureConfig
@@ -104,3 +106,29 @@ def gender_gap(runs:dict, # name -> six-fold run folders whose probabilities are
         ua = group_ua(with_voice(pd.concat([averaged_predictions(members, f) for f in EMOBOX_FOLDS])), 'gender')
         rows[name] = {'female UA %': ua['female'], 'male UA %': ua['male'], 'gap': ua['female'] - ua['male']}
     return pd.DataFrame(rows).T.round(1)
+
+# %% ../nbs/09_goal.ipynb #0a526c34
+def voice_cues(path, # one clip, any file `read_audio` decodes
+               sr=16_000, # rate the pitch tracker works at
+               fmin=65., fmax=500., # pitch search range (Hz): low men's to high women's voices
+               top_db=30., # frames within this many dB of the clip's loudest count as speech
+              ) -> dict:
+    "Pitch and level cues of the speech in one clip: median F0 and its p10-p90 spread (semitones re 100 Hz), RMS level (dB re full scale), voiced fraction, speech length (s)"
+    x, file_sr = read_audio(path)
+    y = resample(to_mono(x), file_sr, sr)
+    f0, voiced, _ = librosa.pyin(y, fmin=fmin, fmax=fmax, sr=sr, frame_length=1024, hop_length=256)
+    rms = librosa.feature.rms(y=y, frame_length=1024, hop_length=256)[0]
+    speech = librosa.amplitude_to_db(rms, ref=np.max, top_db=None) > -top_db  # not the silence before and after the sentence
+    st = 12 * np.log2(f0[speech & voiced] / 100)
+    if len(st) < 5: raise ValueError(f"{path}: no voiced speech found ({len(st)} voiced frames between {fmin:g} and {fmax:g} Hz)")
+    return {'F0 st': np.median(st), 'F0 spread st': np.percentile(st, 90) - np.percentile(st, 10),
+            'level dB': 10 * np.log10(np.mean(rms[speech] ** 2)), 'voiced': voiced[speech].mean(), 'speech s': speech.sum() * 256 / sr}
+
+def voice_cue_table(paths, # clips of the RAVDESS corpus (their names give actor, gender and emotion)
+                    progress=True) -> pd.DataFrame:
+    "`voice_cues` of every clip, one row each, with its file name, actor, gender and emotion"
+    rows = []
+    for p in tqdm(list(paths), desc='voice cues', disable=not progress):
+        info = parse_name(p)
+        rows.append({'file': Path(p).name, **{k: info[k] for k in ('actor', 'gender', 'emotion')}, **voice_cues(p)})
+    return pd.DataFrame(rows)
