@@ -14,6 +14,9 @@ together (CNN branches, `improved`), six folds for each seed (default 0 1).
 range of speed copies, (0.8, 0.9, 1.1, 1.2) and (0.8, 1.2), six folds for each seed (default 0), to pair with the third
 lease's runs (0.9, 1.1) of the same seed. `make_jobs.py range4 [SEEDS]`: only its four-copy runs (default seeds 2 3),
 more seeds of the best single recipe measured.
+`make_jobs.py window [SEEDS]`: the `range4` recipe with the 1024-sample window in a 2048-point FFT (default mel bank),
+six folds for each seed (default 0 1), to pair with the four-copy runs of the same seeds: on the CPU (default width,
+seed 0) that window gained 2.0 points on one seed (the road-to-70 chapter, "Features for low voices").
 """
 import sys
 T = "ser_nb_train --data /tmp/rav --device cuda"
@@ -67,5 +70,9 @@ elif grid in ('range', 'range4'):
         for name, factors in ranges[:1 if grid == 'range4' else None]:
             fold_runs(f'{name}-seed{s}', f"""{B} --overrides '{{"speeds": {factors}}}' --seed {s}""",
                       f'{x}/cnn_only-improved-{name}-wide-epochs40' + (f'-seed{s}' if s != '0' else ''))
-else: raise SystemExit(f"unknown grid {grid!r}: 'claims', 'improve', 'combine', 'refit', 'pitches', 'range' or 'range4'")
+elif grid == 'window':
+    B = f"""--preset improved_speed_long --model cnn_only {wide} --overrides '{{"speeds": [0.8, 0.9, 1.1, 1.2]}}' --features '{{"n_fft": 2048, "win_length": 1024}}'"""
+    for s in (sys.argv[2:] or ['0', '1']):
+        fold_runs(f'window-seed{s}', f'{B} --seed {s}', f'{x}/cnn_only-improved-speeds4-wide-epochs40-win1024full' + (f'-seed{s}' if s != '0' else ''))
+else: raise SystemExit(f"unknown grid {grid!r}: 'claims', 'improve', 'combine', 'refit', 'pitches', 'range', 'range4' or 'window'")
 print('\n'.join(f"{n}\t{c}" for n, c in jobs))
