@@ -117,14 +117,15 @@ def voice_cues(path, # one clip, any file `read_audio` decodes
     x, file_sr = read_audio(path)
     y = resample(to_mono(x), file_sr, sr)
     if not y.any(): raise ValueError(f"{path}: silent (every sample is zero), no speech to measure")
-    y, _ = librosa.effects.trim(y, top_db=top_db, frame_length=1024, hop_length=256)  # the pitch tracker is slow: skip the silence around the sentence
-    f0, voiced, _ = librosa.pyin(y, fmin=fmin, fmax=fmax, sr=sr, frame_length=1024, hop_length=256)
-    rms = librosa.feature.rms(y=y, frame_length=1024, hop_length=256)[0]
+    frames = dict(frame_length=1024, hop_length=256)  # 64 ms frames (a 65 Hz period four times over), 16 ms apart
+    y, _ = librosa.effects.trim(y, top_db=top_db, **frames)  # the pitch tracker is slow: skip the silence around the sentence
+    f0, voiced, _ = librosa.pyin(y, fmin=fmin, fmax=fmax, sr=sr, **frames)
+    rms = librosa.feature.rms(y=y, **frames)[0]
     speech = librosa.amplitude_to_db(rms, ref=np.max, top_db=None) > -top_db  # nor the pauses within it
     st = 12 * np.log2(f0[speech & voiced] / 100)
     if len(st) < 5: st = np.full(1, np.nan)  # too few voiced frames for a pitch: NaN, the other cues still stand
     return {'F0 st': np.median(st), 'F0 spread st': np.percentile(st, 90) - np.percentile(st, 10),
-            'level dB': 10 * np.log10(np.mean(rms[speech] ** 2)), 'voiced': voiced[speech].mean(), 'speech s': speech.sum() * 256 / sr}
+            'level dB': 10 * np.log10(np.mean(rms[speech] ** 2)), 'voiced': voiced[speech].mean(), 'speech s': speech.sum() * frames['hop_length'] / sr}
 
 def voice_cue_table(paths, # clips of the RAVDESS corpus (their names give actor, gender and emotion)
                     progress=True) -> pd.DataFrame:
