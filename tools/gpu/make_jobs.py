@@ -27,6 +27,7 @@ def fold_runs(variant, args, folder=None):
     for f in range(1, 7): jobs.append((f"spk-{variant}-{f}", f"{T} --protocol speaker --fold {f} {args} --out gpu/{folder or 'speaker/' + variant}/fold{f}"))
 x = 'experiments'
 speeds, wide = """--overrides '{"speeds": [0.9, 1.1]}'""", """--model_config '{"channels": [32, 64, 128]}'"""
+ranges = (('speeds4', '[0.8, 0.9, 1.1, 1.2]'), ('speeds-0.8-1.2', '[0.8, 1.2]'))  # the wider ranges of speed copies, the longest first
 grid = sys.argv[1] if len(sys.argv) > 1 else 'claims'
 if grid == 'claims':
     seed_runs('reference', '--preset reference')                      # the study's recipe, CUDA (80 epochs)
@@ -65,13 +66,12 @@ elif grid == 'pitches':
         fold_runs(f'pitches-seed{s}', f'{B} --seed {s}', f'{x}/cnn_only-improved-speeds-pitches-wide-epochs40' + (f'-seed{s}' if s != '0' else ''))
 elif grid in ('range', 'range4'):
     B = f'--preset improved_speed_long --model cnn_only {wide}'  # combine's recipe, its speed factors replaced
-    ranges = (('speeds4', '[0.8, 0.9, 1.1, 1.2]'), ('speeds-0.8-1.2', '[0.8, 1.2]'))  # the longest first
     for s in (sys.argv[2:] or (['0'] if grid == 'range' else ['2', '3'])):
         for name, factors in ranges[:1 if grid == 'range4' else None]:
             fold_runs(f'{name}-seed{s}', f"""{B} --overrides '{{"speeds": {factors}}}' --seed {s}""",
                       f'{x}/cnn_only-improved-{name}-wide-epochs40' + (f'-seed{s}' if s != '0' else ''))
 elif grid == 'window':
-    B = f"""--preset improved_speed_long --model cnn_only {wide} --overrides '{{"speeds": [0.8, 0.9, 1.1, 1.2]}}' --features '{{"n_fft": 2048, "win_length": 1024}}'"""
+    B = f"""--preset improved_speed_long --model cnn_only {wide} --overrides '{{"speeds": {ranges[0][1]}}}' --features '{{"n_fft": 2048, "win_length": 1024}}'"""
     for s in (sys.argv[2:] or ['0', '1']):
         fold_runs(f'window-seed{s}', f'{B} --seed {s}', f'{x}/cnn_only-improved-speeds4-wide-epochs40-win1024full' + (f'-seed{s}' if s != '0' else ''))
 else: raise SystemExit(f"unknown grid {grid!r}: 'claims', 'improve', 'combine', 'refit', 'pitches', 'range', 'range4' or 'window'")
