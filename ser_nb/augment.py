@@ -4,17 +4,17 @@
 
 # %% ../nbs/01_augment.ipynb #ed588958
 from __future__ import annotations
-import math, time
+import math, time, warnings
 from typing import NamedTuple
-import numpy as np
+import numpy as np, parselmouth
 import torch, torchaudio.functional as AF
 from tqdm import tqdm
-from .data import N_SAMPLES
+from .data import N_SAMPLES, SR
 
 # %% auto #0
 __all__ = ['signal_power', 'snr_db', 'noise_std', 'make_rng', 'add_noise', 'add_awgn', 'snr_spread', 'draw_snrs', 'awgn_copies',
            'Augmented', 'augment_training_set', 'LeakageError', 'max_correlation', 'check_no_leakage',
-           'awgn_throughput', 'speed_perturb', 'perturbed_copies', 'time_stretch', 'pitch_shift']
+           'awgn_throughput', 'speed_perturb', 'perturbed_copies', 'time_stretch', 'pitch_shift', 'formant_shift']
 
 # %% ../nbs/01_augment.ipynb #f4d1d196
 def _to_torch(x):
@@ -255,7 +255,7 @@ def speed_perturb(x, # clean waveforms (..., time): NumPy array or torch tensor
 # %% ../nbs/01_augment.ipynb #8cbf99e6
 def perturbed_copies(x:np.ndarray, # clean waveforms (n, time)
                      factors, # one copy of every clip per factor
-                     perturb=speed_perturb, # (clips, factor) -> clips of the same shape: `speed_perturb` or `pitch_shift`
+                     perturb=speed_perturb, # (clips, factor) -> clips of the same shape: `speed_perturb`, `pitch_shift` or `formant_shift`
                      out:np.ndarray=None, # (len(factors)·n, time) array to fill; None: a new one
                      chunk:int=128, # clips perturbed at a time
                      progress:bool=False, # a progress bar over the chunks
@@ -288,3 +288,20 @@ def pitch_shift(x, # clean waveforms (..., time): NumPy array or torch tensor
     t, was_np = _to_torch(x)
     _hundredths(factor)  # the factor's checks, before the costly stretch
     return _back(_fit_length(_speed_resample(time_stretch(t, 1 / factor), factor), t.shape[-1]), was_np)
+
+# %% ../nbs/01_augment.ipynb #220e1b40
+def formant_shift(x, # clean waveforms (..., time) at `SR`: NumPy array or torch tensor
+                  factor:float, # every formant frequency times `factor`, pitch and duration kept; two decimals, 0.5 to 2
+                  pitch_floor:float=75, pitch_ceiling:float=600, # Praat's pitch search range (Hz)
+                 ):
+    "`x` with its formants scaled by `factor` and its pitch and duration kept (Praat's \"Change gender\", via parselmouth)"
+    t, was_np = _to_torch(x)
+    _hundredths(factor)
+    clips = t.detach().cpu().reshape(-1, t.shape[-1]).double()
+    out = torch.empty_like(clips)
+    with warnings.catch_warnings():  # a clip with no voiced frame has no pitch to keep, and Praat says so
+        warnings.simplefilter('ignore', parselmouth.PraatWarning)
+        for i, w in enumerate(clips):
+            moved = parselmouth.praat.call(parselmouth.Sound(w.numpy(), SR), "Change gender", pitch_floor, pitch_ceiling, factor, 0, 1, 1)
+            out[i] = _fit_length(torch.from_numpy(moved.values[0]), len(w))
+    return _back(out.to(t.dtype).reshape(t.shape).to(t.device), was_np)

@@ -19,7 +19,7 @@ from sklearn.metrics import balanced_accuracy_score
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 from tqdm import tqdm
 from .data import LABELS, load_clips, ravdess_table, seed_split, speaker_split
-from .augment import augment_training_set, perturbed_copies, pitch_shift, speed_perturb
+from .augment import augment_training_set, formant_shift, perturbed_copies, pitch_shift, speed_perturb
 from .features import FeatureConfig, Standardiser, atomic_torch_save, atomic_write_text, clip_features, default_device, extract_features
 from .model import ModelConfig, build_model
 
@@ -70,13 +70,15 @@ class TrainConfig:
     snr_range: tuple = (15, 29) # integer SNRs (dB) of the copies, both ends included
     speeds: tuple = () # speed-perturbed clean copies of every training clip, one per factor (`speed_perturb`), e.g. (0.9, 1.1)
     pitches: tuple = () # pitch-shifted clean copies of every training clip, one per factor (`pitch_shift`): a speed copy's voice at the clip's own tempo
+    formants: tuple = () # formant-shifted clean copies of every training clip, one per factor (`formant_shift`): another vocal tract, the pitch and tempo kept
     fresh_noise: bool = False # draw the AWGN copies anew every epoch (the study draws them once; see `fresh_copies`)
     seed: int = 0
     amp: bool = True # mixed precision (bfloat16) on CUDA
     amp_cpu: bool = False # bfloat16 autocast on the CPU too (pays where the CPU has AMX / AVX-512 BF16)
     ema: float = 0.0 # decay per step of an exponential moving average of the weights, which validation scores and the checkpoint keeps; 0: none
 
-    def __post_init__(self): self.snr_range, self.speeds, self.pitches = tuple(self.snr_range), tuple(self.speeds), tuple(self.pitches)  # JSON lists from the command line compare equal
+    def __post_init__(self):  # JSON lists from the command line compare equal
+        self.snr_range, self.speeds, self.pitches, self.formants = map(tuple, (self.snr_range, self.speeds, self.pitches, self.formants))
     def to_dict(self): return dataclasses.asdict(self)
     @classmethod
     def from_dict(cls, d): return cls(**d)
@@ -124,10 +126,10 @@ def split_features(df, # corpus table (`ser_nb.data.ravdess_table`)
     if tcfg.fresh_noise and tcfg.speaker_norm:
         raise ValueError("fresh_noise with speaker_norm is not supported (the copies would need their speaker's statistics)")
     labels = df.label.to_numpy()
-    perturbed = [(speed_perturb, tcfg.speeds), (pitch_shift, tcfg.pitches)]  # clean copies, in this order
-    n_perturbed = len(tcfg.speeds) + len(tcfg.pitches)
-    if tcfg.fresh_noise and n_perturbed: raise ValueError("fresh_noise with speeds or pitches is not supported")
-    def augment(w): # the clean clips, their AWGN copies, then their speed-perturbed and pitch-shifted copies
+    perturbed = [(speed_perturb, tcfg.speeds), (pitch_shift, tcfg.pitches), (formant_shift, tcfg.formants)]  # clean copies, in this order
+    n_perturbed = sum(len(factors) for _, factors in perturbed)
+    if tcfg.fresh_noise and n_perturbed: raise ValueError("fresh_noise with speeds, pitches or formants is not supported")
+    def augment(w): # the clean clips, their AWGN copies, then their speed-perturbed, pitch-shifted and formant-shifted copies
         noisy = augment_training_set(w, np.zeros(len(w)), rng=tcfg.seed, n_copies=tcfg.n_copies, snr_range=tcfg.snr_range).X
         if not n_perturbed: return noisy
         m, n = len(noisy), len(w)
@@ -137,7 +139,8 @@ def split_features(df, # corpus table (`ser_nb.data.ravdess_table`)
         return out
     extra = dict(awgn_copies=tcfg.n_copies, snr_range=list(tcfg.snr_range), seed=tcfg.seed,
                  **({'speeds': list(tcfg.speeds)} if tcfg.speeds else {}),  # runs without them keep their cache keys
-                 **({'pitches': list(tcfg.pitches)} if tcfg.pitches else {}))
+                 **({'pitches': list(tcfg.pitches)} if tcfg.pitches else {}),
+                 **({'formants': list(tcfg.formants)} if tcfg.formants else {}))
     X, y = {}, {}
     for part, rows in split.items():
         paths = df.path.iloc[rows]
