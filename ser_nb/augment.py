@@ -231,10 +231,10 @@ def awgn_throughput(n_clips=256, # clips in the batch
 
 # %% ../nbs/01_augment.ipynb #467d393f
 def _hundredths(factor:float) -> int:
-    "A speed or pitch factor in hundredths, checked: 0.5 to 2, at most two decimals"
-    if not 0.5 <= factor <= 2: raise ValueError(f"speed or pitch factor must be between 0.5 and 2, got {factor}")
+    "A speed, pitch or formant factor in hundredths, checked: 0.5 to 2, at most two decimals"
+    if not 0.5 <= factor <= 2: raise ValueError(f"a speed, pitch or formant factor must be between 0.5 and 2, got {factor}")
     num = round(factor * 100)
-    if abs(num / 100 - factor) > 1e-9: raise ValueError(f"speed or pitch factor must have at most two decimals, got {factor}")
+    if abs(num / 100 - factor) > 1e-9: raise ValueError(f"a speed, pitch or formant factor must have at most two decimals, got {factor}")
     return num
 
 def _speed_resample(t:torch.Tensor, factor:float) -> torch.Tensor:
