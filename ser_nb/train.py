@@ -126,21 +126,20 @@ def split_features(df, # corpus table (`ser_nb.data.ravdess_table`)
     if tcfg.fresh_noise and tcfg.speaker_norm:
         raise ValueError("fresh_noise with speaker_norm is not supported (the copies would need their speaker's statistics)")
     labels = df.label.to_numpy()
-    perturbed = [(speed_perturb, tcfg.speeds), (pitch_shift, tcfg.pitches), (formant_shift, tcfg.formants)]  # clean copies, in this order
-    n_perturbed = sum(len(factors) for _, factors in perturbed)
+    perturbed = {'speeds': (speed_perturb, tcfg.speeds), 'pitches': (pitch_shift, tcfg.pitches),  # clean copies, in this order
+                 'formants': (formant_shift, tcfg.formants)}
+    n_perturbed = sum(len(factors) for _, factors in perturbed.values())
     if tcfg.fresh_noise and n_perturbed: raise ValueError("fresh_noise with speeds, pitches or formants is not supported")
     def augment(w): # the clean clips, their AWGN copies, then their speed-perturbed, pitch-shifted and formant-shifted copies
         noisy = augment_training_set(w, np.zeros(len(w)), rng=tcfg.seed, n_copies=tcfg.n_copies, snr_range=tcfg.snr_range).X
         if not n_perturbed: return noisy
         m, n = len(noisy), len(w)
         out = np.empty((m + n * n_perturbed, w.shape[1]), w.dtype); out[:m] = noisy; del noisy
-        for perturb, factors in perturbed:  # in place: a training set's waveforms are gigabytes
+        for perturb, factors in perturbed.values():  # in place: a training set's waveforms are gigabytes
             perturbed_copies(w, factors, perturb, out=out[m:m + n * len(factors)], progress=progress); m += n * len(factors)
         return out
     extra = dict(awgn_copies=tcfg.n_copies, snr_range=list(tcfg.snr_range), seed=tcfg.seed,
-                 **({'speeds': list(tcfg.speeds)} if tcfg.speeds else {}),  # runs without them keep their cache keys
-                 **({'pitches': list(tcfg.pitches)} if tcfg.pitches else {}),
-                 **({'formants': list(tcfg.formants)} if tcfg.formants else {}))
+                 **{name: list(factors) for name, (_, factors) in perturbed.items() if factors})  # runs without a kind keep their cache keys
     X, y = {}, {}
     for part, rows in split.items():
         paths = df.path.iloc[rows]

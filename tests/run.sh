@@ -13,9 +13,10 @@ export PATH="$PWD/.venv/bin:$PATH" OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" MPLBA
 echo "corpus: ${SER_NB_DATA:-synthetic (SER_NB_DATA not set)}"
 before=$(cat ser_nb/*.py | md5sum); nbdev_export; after=$(cat ser_nb/*.py | md5sum)
 [ "$before" = "$after" ] || { echo "FAILED: ser_nb/ did not match the notebooks (nbdev_export changed it)"; exit 1; }
-# librosa compiles its pitch tracker (pYIN, used by chapter 09) with numba on first use and caches it on disk: compile it
+# librosa compiles its pitch tracker (pYIN, in chapter 09's `voice_cues`) with numba on first use and caches it on disk: compile it
 # here, once, in a process of its own, so that the notebooks' forked workers only load it (a fresh clone's worker that
 # compiled it crashed)
-python -c "import numpy as np, librosa; librosa.pyin(np.sin(np.arange(16000) / 16).astype(np.float32), fmin=65., fmax=1000., sr=16000, frame_length=1024, hop_length=256)"
+python -c "import tempfile, numpy as np, soundfile as sf; from ser_nb.goal import voice_cues
+with tempfile.NamedTemporaryFile(suffix='.wav') as f: sf.write(f.name, 0.1 * np.sin(np.arange(16000) / 16), 16000); voice_cues(f.name)"
 nbdev_test --n_workers 2 --timing
 pytest -q tests
