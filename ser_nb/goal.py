@@ -4,33 +4,34 @@
 
 # %% auto #0
 __all__ = ['run_settings', 'config_changes', 'lever_pairs', 'lever_ledger', 'plot_lever_ledger', 'group_ua', 'with_voice',
-           'gender_gap', 'voice_cues', 'voice_cue_table']
+           'gender_gap', 'speed_view_run', 'speed_view_runs', 'views_cli', 'voice_cues', 'voice_cue_table']
 
 # %% ../nbs/09_goal.ipynb #2dcba22c
-import dataclasses
+import dataclasses, json, time
 import librosa, numpy as np
-import matplotlib.pyplot as plt, pandas as pd, seaborn as sns
+import matplotlib.pyplot as plt, pandas as pd, seaborn as sns, torch
+from fastcore.script import Param, call_parse
 from pathlib import Path
 from scipy.stats import ttest_rel
 from tqdm import tqdm
 from sklearn.metrics import balanced_accuracy_score
-from .data import EMOBOX_FOLDS, parse_name, read_audio, resample, to_mono
-from .evaluate import load_runs
-from .experiments import averaged_predictions, fold_scores
-from .features import FeatureConfig
+from .data import EMOBOX_FOLDS, cli_corpus, parse_name, read_audio, resample, to_mono
+from .evaluate import classification_metrics, clip_predictions, load_runs, make_split
+from .experiments import averaged_predictions, fold_scores, speed_view_probabilities, with_mean_sd
+from .features import FeatureConfig, atomic_write_text
 from .model import ModelConfig
-from .train import TrainConfig
+from .train import TrainConfig, _atomic_csv, setup_device
 
 # %% ../nbs/09_goal.ipynb #6b4fad25
 def run_settings(m:dict, # `metrics.json` of a run
                 ) -> dict:
-    "Everything a run was told to do, flat: training, model (`model.`) and feature (`features.`) settings, and the device"
+    "Everything a run was told to do, flat: training, model (`model.`) and feature (`features.`) settings, the device and the speed views it was scored with"
     missing = [k for k in ('train_config', 'model_config', 'feature_config') if k not in m]
     if missing: raise ValueError(f"fold {m.get('fold')}: {', '.join(missing)} not recorded (a run from before they were)")
     cfgs = {'': TrainConfig.from_dict(m['train_config']), 'model.': ModelConfig(**m['model_config']),
             'features.': FeatureConfig.from_dict(m['feature_config'])}
     flat = {p + k: v for p, c in cfgs.items() for k, v in dataclasses.asdict(c).items()}
-    return {**flat, 'device': m['device']}
+    return {**flat, 'device': m['device'], 'speed_views': m.get('speed_views', [])}
 
 def _show(v): return (', '.join(map(str, v)) or 'none') if isinstance(v, (list, tuple)) else str(v)
 
@@ -106,6 +107,56 @@ def gender_gap(runs:dict, # name -> six-fold run folders whose probabilities are
         ua = group_ua(with_voice(pd.concat([averaged_predictions(members, f) for f in EMOBOX_FOLDS])), 'gender')
         rows[name] = {'female UA %': ua['female'], 'male UA %': ua['male'], 'gap': ua['female'] - ua['male']}
     return pd.DataFrame(rows).T.round(1)
+
+# %% ../nbs/09_goal.ipynb #031c9076
+def speed_view_run(run, # a speaker-protocol fold run: `model.pt` and `metrics.json` (…/foldN)
+                   df:pd.DataFrame, # the corpus table it was trained on (`ravdess_table`)
+                   out, # folder for the view-averaged run (…/foldN of its own)
+                   speeds=(0.8, 0.9, 1.0, 1.1, 1.2), # speeds every clip is played at (`speed_perturb`); 1.0: as recorded
+                   device='cpu') -> dict:
+    "The run's validation and test clips each played at `speeds`, the probabilities averaged, written to `out` as a run of its own: prediction files and a `metrics.json` with `speed_views`"
+    run, out, t0 = Path(run), Path(out), time.perf_counter()
+    m, speeds = json.loads((run / 'metrics.json').read_text()), [float(s) for s in speeds]
+    if out.resolve() == run.resolve(): raise ValueError(f"{out}: the view-averaged run needs a folder of its own, not its source's")
+    split, scores = make_split(df, 'speaker', m['fold']), {}
+    for part, name in (('valid', 'valid_predictions.csv'), ('test', 'predictions.csv')):
+        y, p = speed_view_probabilities(run, df, part, speeds, device)
+        mean = np.mean([p[s] for s in speeds], axis=0)
+        scores[part] = classification_metrics(y, mean.argmax(1))
+        _atomic_csv(clip_predictions(df, split[part], torch.from_numpy(mean).log()), out / name)  # softmax(log p) = p
+    metrics = {**m, **scores['test'], 'valid': {k: scores['valid'][k] for k in ('wa', 'ua')}, 'speed_views': speeds,
+               'views_of': str(run), 'view_seconds': round(time.perf_counter() - t0, 1)}
+    atomic_write_text(json.dumps(metrics, indent=1), out / 'metrics.json')  # last: a folder with it is complete
+    return metrics
+
+def speed_view_runs(runs, # a six-fold run folder (fold1 … fold6, each with `model.pt`)
+                    df:pd.DataFrame, # the corpus table
+                    out, # folder for the view-averaged six-fold run
+                    speeds=(0.8, 0.9, 1.0, 1.1, 1.2), # as for `speed_view_run`
+                    device='cpu', progress=True) -> pd.DataFrame:
+    "`speed_view_run` for every fold of `runs` into `out`/foldN (a fold already there with the same views is kept: an interrupted pass resumes); the views' `fold_scores`"
+    folds = sorted(Path(runs).glob('fold*/model.pt'))
+    if not folds: raise FileNotFoundError(f"{runs}: no fold*/model.pt (checkpoints are not in git: train the run, or run this where it was trained)")
+    for ck in tqdm(folds, desc='speed views', disable=not progress):
+        dst = Path(out) / ck.parent.name
+        if (dst / 'metrics.json').exists():
+            done = json.loads((dst / 'metrics.json').read_text()).get('speed_views')
+            if done != [float(s) for s in speeds]: raise ValueError(f"{dst}: holds views at {done}, not {list(speeds)}; give another --out")
+            continue
+        speed_view_run(ck.parent, df, dst, speeds, device)
+    return fold_scores(out)
+
+@call_parse
+def views_cli(runs:str, # a six-fold run folder (fold1 … fold6, each with `model.pt`)
+              out:str=None, # folder for the view-averaged run (default: RUNS-views)
+              speeds:Param("speeds every clip is played at", float, nargs='+')=(0.8, 0.9, 1.0, 1.1, 1.2),
+              data:str=None, # corpus folder (default: $SER_NB_DATA)
+              device:str=None): # 'cpu' or 'cuda'
+    "Score a six-fold run's validation and test clips played at several speeds, probabilities averaged, as a run folder of its own"
+    out = out or f"{str(runs).rstrip('/')}-views"
+    t = speed_view_runs(runs, cli_corpus(data), out, speeds, setup_device(device))
+    print(with_mean_sd(t[['valid UA', 'UA', 'WA']]).round(2).to_string())
+
 
 # %% ../nbs/09_goal.ipynb #0a526c34
 def voice_cues(path, # one clip, any file `read_audio` decodes
