@@ -1,5 +1,5 @@
 "`ser_nb_train` end to end on a synthetic corpus, and its errors."
-import json, subprocess, sys
+import dataclasses, json, subprocess, sys
 from pathlib import Path
 import pytest
 
@@ -49,7 +49,12 @@ def test_incomplete_corpus_refused(synthetic_corpus, tmp_path):
                                       (['--features', '{"kind": "cqt"}'], 'kind must be one of'),
                                       (['--model_config', '{"n_mfcc": 20}'], '--model_config must be a JSON object'),
                                       (['--model_config', '{"pools": [8, 8, 8]}'], 'each side needs at least'),
-                                      (['--refit_from', 'x', '--preset', 'improved'], '--refit_from takes the recipe')])
+                                      (['--refit_from', 'x', '--preset', 'improved'], '--refit_from takes the recipe'),
+                                      (['--refit_from', 'x', '--recipe', 'window_wide'], '--refit_from takes the recipe'),
+                                      (['--recipe', 'best'], '--recipe must be one of'),
+                                      (['--recipe', 'window_wide', '--preset', 'improved'], 'sets --preset itself'),
+                                      (['--recipe', 'window_wide', '--features', '{"n_fft": 1024}'], 'sets --features itself'),
+                                      (['--recipe', 'window_wide', '--overrides', '{"nope": 1}'], '--overrides must be a JSON object')])
 def test_bad_arguments(synthetic_corpus, tmp_path, args, msg):
     r = _train('--data', str(synthetic_corpus), '--out', str(tmp_path), '--allow_incomplete', *args)
     assert r.returncode != 0 and msg in r.stderr
@@ -74,3 +79,16 @@ def test_model_and_features_reach_the_run(synthetic_corpus, tmp_path):
     mc = m['model_config']
     assert (mc['transformer'], mc['n_cnn'], mc['n_mfcc'], mc['channels'], mc['cnn_dropout']) == (False, 2, 64, [8, 16, 24], 0.2)
     assert (m['feature_config']['kind'], m['feature_config']['n_mels']) == ('logmel', 64)
+
+def test_recipe_runs_what_it_names(synthetic_corpus, tmp_path):
+    "`--recipe` trains with the recipe's settings, `--overrides` added on top (one speed copy, to keep it short)"
+    from ser_nb.evaluate import recipe_configs
+    from ser_nb.features import FeatureConfig
+    from ser_nb.train import TrainConfig
+    r = _train('--data', str(synthetic_corpus), '--epochs', '1', '--out', str(tmp_path), '--allow_incomplete', '--device', 'cpu',
+               '--recipe', 'window_wide', '--seed', '2', '--overrides', '{"speeds": [0.9]}')
+    assert r.returncode == 0, r.stderr[-2000:]
+    m = json.loads((tmp_path / 'metrics.json').read_text())
+    tcfg, fcfg, mcfg = recipe_configs('window_wide', seed=2, speeds=[0.9], epochs=1)
+    assert TrainConfig.from_dict(m['train_config']) == tcfg and FeatureConfig.from_dict(m['feature_config']) == fcfg
+    assert m['model_config'] == json.loads(json.dumps(dataclasses.asdict(mcfg))) and (m['model_config']['channels'], m['model_config']['transformer']) == ([32, 64, 128], False)
