@@ -214,7 +214,7 @@ def json_fields(text:str|None, # a JSON object given on the command line, or Non
 
 # %% ../nbs/05_evaluate.ipynb #61a44008
 RECIPES = {  # name -> the flags of a measured configuration; `ser_nb_train --recipe NAME` runs it (with `--seed`, `--epochs`, more `--overrides`)
-    # the best single recipe measured (the road-to-70 chapter, "Wider, on the GPU": 66.3 % UA over three seeds, six EmoBox folds)
+    # the best single recipe measured over the six EmoBox folds (the road-to-70 chapter, "Wider, on the GPU")
     'window_wide': dict(preset='improved_speed_long', model='cnn_only', model_config={'channels': [32, 64, 128]},
                         overrides={'speeds': [0.8, 0.9, 1.1, 1.2]}, features={'n_fft': 2048, 'win_length': 1024}),
 }

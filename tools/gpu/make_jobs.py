@@ -15,8 +15,8 @@ range of speed copies, (0.8, 0.9, 1.1, 1.2) and (0.8, 1.2), six folds for each s
 lease's runs (0.9, 1.1) of the same seed. `make_jobs.py range4 [SEEDS]`: only its four-copy runs (default seeds 2 3),
 more seeds of the best single recipe measured.
 `make_jobs.py window [SEEDS]`: the `range4` recipe with the 1024-sample window in a 2048-point FFT (default mel bank),
-six folds for each seed (default 0 1), to pair with the four-copy runs of the same seeds: on the CPU (default width,
-seed 0) that window gained 2.0 points on one seed (the road-to-70 chapter, "Features for low voices").
+six folds for each seed (default 0 1), to pair with the four-copy runs of the same seeds: the recipe `window_wide`
+(`ser_nb_train --recipe window_wide`); seeds 0-2 ran on the sixth lease (the road-to-70 chapter, "Wider, on the GPU").
 """
 import sys
 T = "ser_nb_train --data /tmp/rav --device cuda"
@@ -71,7 +71,7 @@ elif grid in ('range', 'range4'):
             fold_runs(f'{name}-seed{s}', f"""{B} --overrides '{{"speeds": {factors}}}' --seed {s}""",
                       f'{x}/cnn_only-improved-{name}-wide-epochs40' + (f'-seed{s}' if s != '0' else ''))
 elif grid == 'window':
-    B = f"""--preset improved_speed_long --model cnn_only {wide} --overrides '{{"speeds": {ranges[0][1]}}}' --features '{{"n_fft": 2048, "win_length": 1024}}'"""
+    B = '--recipe window_wide'  # `ser_nb.evaluate.RECIPES`; the sixth lease's runs spelt it out as range4's flags + the window's features, the same configs (chapter 09 checks)
     for s in (sys.argv[2:] or ['0', '1']):
         fold_runs(f'window-seed{s}', f'{B} --seed {s}', f'{x}/cnn_only-improved-speeds4-wide-epochs40-win1024full' + (f'-seed{s}' if s != '0' else ''))
 else: raise SystemExit(f"unknown grid {grid!r}: 'claims', 'improve', 'combine', 'refit', 'pitches', 'range', 'range4' or 'window'")
