@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['HOP', 'MAX_CLIP', 'SILENCE_DBFS', 'CLIP_LEVEL', 'MIN_SECONDS', 'SCAN_SUFFIXES', 'MIN_VOICE_WINDOWS', 'VOICE_GROUPS',
-           'Predictor', 'load_model', 'window_starts', 'rms_dbfs', 'Prediction', 'find_audio', 'voice_groups',
-           'predict_cli', 'predict_speed']
+           'Predictor', 'VoiceProfiles', 'load_model', 'window_starts', 'rms_dbfs', 'Prediction', 'Ensemble',
+           'load_models', 'find_audio', 'voice_groups', 'predict_cli', 'predict_speed']
 
 # %% ../nbs/06_predict.ipynb #c91017af
 import json, math, sys, tempfile, time
@@ -30,6 +30,7 @@ SCAN_SUFFIXES = ('.wav', '.flac', '.ogg', '.oga', '.opus', '.mp3', '.aif', '.aif
 # %% ../nbs/06_predict.ipynb #a4cbcd39
 class Predictor:
     "A trained model with the label map, feature settings and standardiser of its checkpoint"
+    _profile = Standardiser  # what `speaker_profile` returns and `predict(speaker=)` takes
     def __init__(self, model:torch.nn.Module, # classifier in eval mode, on `device`
                  labels:list, # class names, index order
                  fcfg:FeatureConfig, # feature settings the model was trained with
@@ -48,6 +49,11 @@ class Predictor:
         return (f"Predictor({len(self.labels)} emotions, {self.fcfg.kind} {self.fcfg.n_features}×{self.fcfg.n_frames} "
                 f"at {self.fcfg.sr} Hz, window {self.fcfg.duration:g} s from {self.fcfg.offset:g} s, "
                 f"{'per-speaker normalised, ' if self.speaker_norm else ''}{self.device.type})")
+
+class VoiceProfiles(list):
+    "A voice's `speaker_profile` under each feature setting of an `Ensemble` (below: several models heard as one), in the order of `Ensemble.settings`"
+    @property
+    def n(self) -> int: return self[0].n  # the windows the profiles were made from (the same ones for every setting)
 
 # %% ../nbs/06_predict.ipynb #5b8bb136
 def load_model(path, # checkpoint file (`model.pt` of a training run)
@@ -157,11 +163,21 @@ def _windows(self:Predictor, x, file_sr, name=''):
 
 # %% ../nbs/06_predict.ipynb #bba7e09c
 @patch
-def _score(self:Predictor, waves:list, batch_size:int, speaker:Standardiser=None) -> torch.Tensor:
-    "Probabilities (N, n_classes) of the windows `waves`: features, the voice's profile (if the model needs one), standardiser, model"
-    X = extract_features(np.stack(waves), self.fcfg, device=self.device, batch_size=batch_size, progress=False)
+def _features(self:Predictor, waves:list, fcfg:FeatureConfig, batch_size:int) -> torch.Tensor:
+    "Features (N, 1, n_features, frames) of the windows `waves` under `fcfg`, 256 windows at a time (a voice's folder can be long)"
+    return torch.cat([extract_features(np.stack(waves[i:i + 256]), fcfg, device=self.device, batch_size=batch_size, progress=False)
+                      for i in range(0, len(waves), 256)])
+
+@patch
+def _probs(self:Predictor, X:torch.Tensor, batch_size:int, speaker:Standardiser=None) -> torch.Tensor:
+    "Probabilities (N, n_classes) from the features `X`: the voice's profile (if the model needs one), standardiser, model"
     if speaker is not None: X = speaker(X)
     return torch.softmax(predict_logits(self.model, self.standardiser(X), batch_size), dim=1)
+
+@patch
+def _score(self:Predictor, waves:list, batch_size:int, speaker:Standardiser=None) -> torch.Tensor:
+    "Probabilities (N, n_classes) of the windows `waves`"
+    return self._probs(self._features(waves, self.fcfg, batch_size), batch_size, speaker)
 
 # %% ../nbs/06_predict.ipynb #27e82e8b
 @patch
@@ -172,7 +188,11 @@ def _voice(self:Predictor, speaker, sr=None):
         return None
     if speaker is None: raise ValueError("this model hears each voice against that voice's statistics (trained with speaker_norm): "
                                         "pass speaker=, a `speaker_profile` of recordings of the same voice, or the recordings themselves")
-    return speaker if isinstance(speaker, Standardiser) else self.speaker_profile(speaker, sr)
+    if isinstance(speaker, self._profile): return speaker
+    if isinstance(speaker, (Standardiser, VoiceProfiles)):  # a profile made by another kind of predictor
+        raise ValueError(f"speaker: a {type(speaker).__name__} is not a profile this {type(self).__name__} can use; "
+                         "pass its own `speaker_profile` of the voice, or the recordings")
+    return self.speaker_profile(speaker, sr)
 
 # %% ../nbs/06_predict.ipynb #69aae5c9
 def _finish(p:Prediction, labels) -> Prediction:
@@ -239,12 +259,17 @@ VOICE_GROUPS = ('folder', 'all', 'file')  # how `ser_nb_predict --voice` groups 
 
 # %% ../nbs/06_predict.ipynb #b730c554
 @patch
+def _profile_from(self:Predictor, waves:list, batch_size:int) -> Standardiser:
+    "The profile of a voice's windows `waves`: `voice_statistics` of their features, the rule training used for each speaker"
+    return voice_statistics(self._features(waves, self.fcfg, batch_size))
+
+@patch
 def speaker_profile(self:Predictor, inputs, # recordings of one voice: file paths and/or arrays (or a single one)
                     sr:int=None, # sample rate of array inputs
                     batch_size:int=32, # windows per batch
                     errors:str='raise', # 'raise', or 'skip' recordings that cannot be read
                    ) -> Standardiser:
-    "The voice's statistics: mean and spread of each coefficient over every window of `inputs` above silence"
+    "The voice's statistics: mean and spread of each coefficient over every window of `inputs` above silence (an `Ensemble`: one per feature setting)"
     if errors not in ('raise', 'skip'): raise ValueError(f"errors must be 'raise' or 'skip', got {errors!r}")
     inputs, waves = [inputs] if _one(inputs) else list(inputs), []
     if not inputs: raise ValueError("no recordings to make a voice profile from")
@@ -255,9 +280,66 @@ def speaker_profile(self:Predictor, inputs, # recordings of one voice: file path
             if errors == 'raise': raise
     if not waves: raise AudioError(f"{', '.join(_source(x, i) for i, x in enumerate(inputs[:3]))}{' …' if len(inputs) > 3 else ''}: "
                                    "no readable window above silence to make a voice profile from")
-    X = torch.cat([extract_features(np.stack(waves[i:i + 256]), self.fcfg, device=self.device, batch_size=batch_size, progress=False)
-                   for i in range(0, len(waves), 256)])  # bounded batches: a folder of a voice can be long
-    return voice_statistics(X)  # the rule training used for each speaker
+    return self._profile_from(waves, batch_size)
+
+# %% ../nbs/06_predict.ipynb #bef6416f
+class Ensemble(Predictor):
+    "Several trained models heard as one: each window's probabilities are the mean of the members' (the rule of `ser_nb_ensemble`)"
+    _profile = VoiceProfiles
+    def __init__(self, members:list, # `Predictor`s (`load_model`) with the same labels, device, window and window policy
+                 names:list=None): # where each member came from (its checkpoint), for errors and the repr
+        if not members: raise ValueError("an ensemble needs at least one model")
+        names = [str(n) for n in names] if names is not None else [f'member {k}' for k in range(len(members))]
+        a = members[0]
+        for name, m in zip(names[1:], members[1:]):
+            if m.labels != a.labels: raise ValueError(f"{name}: labels {m.labels} differ from {names[0]}'s {a.labels}")
+            for k in ('sr', 'offset', 'duration'):
+                if getattr(m.fcfg, k) != getattr(a.fcfg, k): raise ValueError(
+                    f"{name}: {k} = {getattr(m.fcfg, k)} differs from {names[0]}'s {getattr(a.fcfg, k)}: the members must read the same windows")
+            if (m.device, m.hop, m.max_clip, m.silence_dbfs) != (a.device, a.hop, a.max_clip, a.silence_dbfs):
+                raise ValueError(f"{name}: device or window policy (hop, max_clip, silence_dbfs) differs from {names[0]}'s")
+        # the windows are the first member's (all read the same); `model` and `standardiser` are its, unused by `predict`
+        super().__init__(a.model, a.labels, a.fcfg, a.standardiser, a.device, a.hop, a.max_clip, a.silence_dbfs,
+                         speaker_norm=any(m.speaker_norm for m in members))
+        self.members, self.names = list(members), names
+        self.settings = []  # the distinct feature settings, each computed once per window
+        for m in members:
+            if m.fcfg not in self.settings: self.settings.append(m.fcfg)
+
+    def __repr__(self):
+        return (f"Ensemble({len(self.members)} models, {len(self.settings)} feature setting{'s' * (len(self.settings) > 1)}, "
+                f"{sum(m.speaker_norm for m in self.members)} per-speaker normalised, {self.device.type})")
+
+# %% ../nbs/06_predict.ipynb #0e0a92e5
+@patch
+def _score(self:Ensemble, waves:list, batch_size:int, speaker:VoiceProfiles=None) -> torch.Tensor:
+    "Mean of the members' probabilities (N, n_classes) of the windows `waves`, their features computed once per setting"
+    if speaker is not None and len(speaker) != len(self.settings):
+        raise ValueError(f"speaker: {len(speaker)} profiles for an ensemble of {len(self.settings)} feature settings; make it with this ensemble's `speaker_profile`")
+    X = [self._features(waves, s, batch_size) for s in self.settings]
+    probs = []
+    for m in self.members:
+        k = self.settings.index(m.fcfg)
+        probs.append(m._probs(X[k], batch_size, speaker[k] if m.speaker_norm else None))
+    return torch.stack(probs).mean(0)
+
+@patch
+def _profile_from(self:Ensemble, waves:list, batch_size:int) -> VoiceProfiles:
+    "The voice's statistics under each of the ensemble's feature settings, from the same windows `waves`"
+    return VoiceProfiles(voice_statistics(self._features(waves, s, batch_size)) for s in self.settings)
+
+# %% ../nbs/06_predict.ipynb #799870e6
+def load_models(path, # a checkpoint file, or a folder: every `model.pt` under it (a six-fold run, a folder of runs)
+                device=None, # 'cpu' or 'cuda'; default CUDA when present
+                **kwargs, # passed on to `Predictor` (`hop`, `max_clip`, `silence_dbfs`)
+               ) -> Predictor:
+    "A `Predictor` for a checkpoint file (or a folder holding one `model.pt`), an `Ensemble` of the `model.pt` files under a folder"
+    path = Path(path)
+    if not path.is_dir(): return load_model(path, device, **kwargs)
+    found = sorted(path.rglob('model.pt'))
+    if not found: raise FileNotFoundError(f"{path}: no model.pt under this folder")
+    if len(found) == 1: return load_model(found[0], device, **kwargs)
+    return Ensemble([load_model(f, device, **kwargs) for f in found], names=found)
 
 # %% ../nbs/06_predict.ipynb #46546c2b
 def find_audio(paths, # files and folders
@@ -290,7 +372,7 @@ def voice_groups(files, # recordings, in order
 
 # %% ../nbs/06_predict.ipynb #d4666ce1
 @call_parse
-def predict_cli(model:str, # checkpoint file (the `model.pt` of a training run)
+def predict_cli(model:str, # checkpoint file (the `model.pt` of a training run), or a folder: every `model.pt` under it, as one `Ensemble`
                 paths:Param("audio files, or folders searched recursively for audio files", str, nargs='+'),
                 json:bool=False, # one JSON object per line: file, label, prob, probs, silent, seconds, clipped, windows
                 device:str=None, # 'cpu' or 'cuda'; default CUDA when present
@@ -299,7 +381,7 @@ def predict_cli(model:str, # checkpoint file (the `model.pt` of a training run)
                ) -> int:
     "Print the emotion a trained model hears in each recording, one line per file (grouped by voice for per-speaker models); exit status 1 if any file failed"
     if voice not in VOICE_GROUPS: print(f"error: --voice must be one of {', '.join(VOICE_GROUPS)}, got {voice!r}", file=sys.stderr); return 2
-    try: pr = load_model(model, device)
+    try: pr = load_models(model, device)
     except (OSError, ValueError, RuntimeError) as e: print(f"error: {e}", file=sys.stderr); return 2
     files, failed = [], 0
     for p in paths:

@@ -1,11 +1,11 @@
 "`ser_nb_predict` on generated audio and bad inputs: every file gets a result or an error line naming it; nothing crashes."
-import json, subprocess, sys
+import json, shutil, subprocess, sys
 from pathlib import Path
 import numpy as np, pytest, soundfile as sf, torch
 from ser_nb.data import LABELS, AudioError, read_audio
 from ser_nb.features import FeatureConfig, Standardiser, clip_features
 from ser_nb.model import ModelConfig, build_model
-from ser_nb.predict import load_model
+from ser_nb.predict import Ensemble, load_model, load_models
 from ser_nb.train import TrainConfig, model_checkpoint
 
 SR = 48_000
@@ -156,3 +156,22 @@ def test_speaker_normalised_model_needs_a_voice(speaker_checkpoint, folder):
     with pytest.raises(ValueError, match='pass speaker='): pr.predict(folder / 'short.wav')
     r = _cli(speaker_checkpoint, folder / 'short.wav', '--voice', 'speaker')
     assert r.returncode == 2 and '--voice must be one of folder, all, file' in r.stderr
+
+def test_folder_of_models_is_one_ensemble(checkpoint, speaker_checkpoint, folder, tmp_path):
+    "A folder as MODEL: its model.pt files heard as one, each file given the mean of the members' probabilities"
+    for k, ck in enumerate((checkpoint, speaker_checkpoint), 1):
+        (tmp_path / f'fold{k}').mkdir(); shutil.copy(ck, tmp_path / f'fold{k}' / 'model.pt')
+    r = _cli(tmp_path, folder / 'sub', '--json')
+    out = {Path(o['file']).name: o for o in map(json.loads, r.stdout.splitlines())}
+    assert r.returncode == 1 and sorted(out) == ['empty.wav', 'same.flac', 'same.ogg', 'same.wav', 'text.wav']
+    assert 'empty.wav: empty file' in out['empty.wav']['error']
+    same = [folder / 'sub' / f for f in ('same.flac', 'same.ogg', 'same.wav')]
+    plain, spk = load_model(checkpoint, device='cpu'), load_model(speaker_checkpoint, device='cpu')
+    want = np.mean([[list(q.probs.values()) for q in plain.predict(same)],
+                    [list(q.probs.values()) for q in spk.predict(same, speaker=spk.speaker_profile(same))]], axis=0)
+    np.testing.assert_allclose([list(out[p.name]['probs'].values()) for p in same], want, atol=1e-5)
+    assert isinstance(load_models(tmp_path, device='cpu'), Ensemble)
+
+def test_folder_without_models(tmp_path, folder):
+    r = _cli(tmp_path, folder / 'short.wav')
+    assert r.returncode == 2 and f'{tmp_path}: no model.pt under this folder' in r.stderr
