@@ -402,7 +402,7 @@ def predict_cli(model:str, # checkpoint file (the `model.pt` of a training run),
     return 1 if failed else 0
 
 # %% ../nbs/06_predict.ipynb #b7e4bdc8
-def predict_speed(model, # checkpoint path or a `Predictor`
+def predict_speed(model, # checkpoint path, a folder of them (`load_models`), or a `Predictor`
                   paths=None, # clips to score; default: `n_clips` synthetic RAVDESS-like clips (3.6 s FLAC at 48 kHz)
                   n_clips:int=100, # clips in the default folder
                   threads:int=2, # CPU threads (torch)
@@ -410,7 +410,7 @@ def predict_speed(model, # checkpoint path or a `Predictor`
                   n_latency:int=20, # single-clip calls timed for the latency
                  ) -> dict:
     "Median latency of scoring one clip from its file, and clips per second over a folder of `paths`"
-    pr = model if isinstance(model, Predictor) else load_model(model, device='cpu')
+    pr = model if isinstance(model, Predictor) else load_models(model, device='cpu')
     old = torch.get_num_threads(); torch.set_num_threads(threads)
     try:
         with tempfile.TemporaryDirectory() as d:
