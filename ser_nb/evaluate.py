@@ -17,7 +17,7 @@ from .data import EMOBOX_FOLDS, LABELS, check_corpus, cli_corpus, corpus_path, s
 from .features import FeatureConfig, atomic_write_text
 from .model import ABLATIONS, ModelConfig
 from .train import (_atomic_csv, PRESETS, SplitData, TrainConfig, atomic_torch_save, fit, model_config_for, model_from_checkpoint,
-                          plot_curves, predict_logits, preset, run_environment, setup_device, split_features)
+                          plot_curves, preset, run_environment, scored_logits, setup_device, split_features)
 
 # %% ../nbs/05_evaluate.ipynb #1f7b696a
 def classification_metrics(y, # true class indices
@@ -65,7 +65,7 @@ def make_split(df, protocol:str, fold=None, seed=0) -> dict:
 # %% ../nbs/05_evaluate.ipynb #5a23b575
 def evaluate_checkpoint(ck:dict, data:SplitData, part='test', device='cpu') -> dict:
     "Metrics of the checkpoint `ck` on `data.X[part]` (already standardised)"
-    logits = predict_logits(model_from_checkpoint(ck, device), data.X[part])
+    logits = scored_logits(model_from_checkpoint(ck, device), data.X[part], (data.voices or {}).get(part), ck['train_config'].get('speaker_bn', False))
     return classification_metrics(data.y[part].numpy(), logits.argmax(1).numpy()) | dict(logits=logits)
 
 # %% ../nbs/05_evaluate.ipynb #f848af1d

@@ -17,7 +17,7 @@ from fastcore.script import Param, call_parse
 from .data import cli_corpus, demo_corpus, load_clips, parse_name
 from .augment import add_awgn, speed_perturb
 from .features import FeatureConfig, Standardiser, atomic_write_text, extract_features
-from .train import load_checkpoint, predict_logits, setup_device, normalise_speakers, voice_statistics
+from .train import load_checkpoint, predict_logits, scored_logits, setup_device, normalise_speakers, voice_statistics
 from scipy.stats import ttest_rel
 from .evaluate import check_fold_actors, classification_metrics, load_runs, make_split, clip_predictions
 from .train import TrainConfig, _atomic_csv, split_features
@@ -54,11 +54,12 @@ def noisy_test_metrics(model_path, # `model.pt` of a training run
     fcfg, std = FeatureConfig.from_dict(ck['feature_config']), Standardiser.from_state_dict(ck['standardiser'])
     paths, y = test_clips(ck, data)
     per_speaker = _speaker_normaliser(model_path, ck, paths)
+    actors, speaker_bn = [parse_name(p)['actor'] for p in paths], ck['train_config'].get('speaker_bn', False)
     waves = load_clips(paths, sr=fcfg.sr, offset=fcfg.offset, duration=fcfg.duration, progress=False)
     rows = []
     for snr in snrs:
         w = waves if snr is None else add_awgn(waves, float(snr), rng=seed)
-        logits = predict_logits(model, std(per_speaker(extract_features(w, fcfg, device=device, progress=False))))
+        logits = scored_logits(model, std(per_speaker(extract_features(w, fcfg, device=device, progress=False))), actors, speaker_bn)
         m = classification_metrics(y, logits.argmax(1).numpy())
         rows.append(dict(snr_db=snr if snr is not None else np.inf, wa=m['wa'], ua=m['ua'], macro_f1=m['macro_f1'], n=len(y)))
     return pd.DataFrame(rows)
@@ -186,7 +187,7 @@ def run_probabilities(run, # a run folder: `model.pt` and `metrics.json` (or bot
     tcfg, fcfg = TrainConfig.from_dict(ck['train_config']), FeatureConfig.from_dict(ck['feature_config'])
     split = make_split(df, m['protocol'], m['fold'], tcfg.seed)
     data = split_features(df, split, fcfg, tcfg, device=device, progress=False)
-    out = {k: clip_predictions(df, split[k], predict_logits(model, data.X[k])) for k in files}
+    out = {k: clip_predictions(df, split[k], scored_logits(model, data.X[k], data.voices[k], tcfg.speaker_bn)) for k in files}
     ua = classification_metrics(out['test'].label, out['test'].pred)['ua']
     if abs(ua - m['ua']) > 1e-9: raise ValueError(f"{run}: recomputed test UA {ua:.4f} differs from the saved {m['ua']:.4f}")
     for k, f in files.items():  # a file the run already has stays as it is (its record); only missing ones are written
@@ -332,7 +333,7 @@ def speed_view_probabilities(run, # a speaker-protocol fold run: `model.pt` and 
         x = clean if s == 1 else feats(speed_perturb(waves, s))
         if ck['train_config'].get('speaker_norm'):  # each speaker by its clips as recorded, as the training copies were
             x = normalise_speakers({'train': clean, 'view': x}, {'train': spk, 'view': spk}, n_clean=len(spk))['view']
-        probs[s] = torch.softmax(predict_logits(model, std(x)), 1).numpy()
+        probs[s] = torch.softmax(scored_logits(model, std(x), spk, ck['train_config'].get('speaker_bn', False)), 1).numpy()
     return t.label.to_numpy(), probs
 
 def speed_view_table(runs, # folder of a six-fold run (fold1 … fold6)

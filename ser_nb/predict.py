@@ -67,6 +67,9 @@ def load_model(path, # checkpoint file (`model.pt` of a training run)
     labels = list(ck['labels'])
     n_out = ck['model_config'].get('n_classes', len(labels))
     if n_out != len(labels): raise ValueError(f"{path}: the model has {n_out} outputs but the checkpoint names {len(labels)} labels")
+    if ck['train_config'].get('speaker_bn'):
+        raise ValueError(f"{path}: trained with speaker_bn (batch norm by voice), which scores a speaker's clips together "
+                         "with their own statistics; ser_nb_predict does not hear such models yet")
     return Predictor(model, labels, FeatureConfig.from_dict(ck['feature_config']), Standardiser.from_state_dict(ck['standardiser']),
                      device, checkpoint=ck, speaker_norm=bool(ck['train_config'].get('speaker_norm')), **kwargs)
 

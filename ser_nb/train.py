@@ -4,8 +4,9 @@
 
 # %% auto #0
 __all__ = ['PRESETS', 'setup_device', 'cpu_has_bf16', 'emulated_bf16_warning', 'run_environment', 'TrainConfig', 'preset',
-           'SplitData', 'split_features', 'voice_statistics', 'normalise_speakers', 'fresh_copies', 'spec_augment',
-           'time_shift', 'mix_batch', 'train_epoch', 'predict_logits', 'score', 'make_optimizer', 'model_config_for',
+           'SplitData', 'voice_ids', 'split_features', 'voice_statistics', 'normalise_speakers', 'fresh_copies',
+           'spec_augment', 'time_shift', 'mix_batch', 'voice_batches', 'n_voice_batches', 'train_epoch',
+           'predict_logits', 'voice_bn_logits', 'scored_logits', 'score', 'make_optimizer', 'model_config_for',
            'model_checkpoint', 'model_from_checkpoint', 'load_checkpoint', 'selected_epoch', 'fit', 'plot_curves']
 
 # %% ../nbs/04_train.ipynb #1729a677
@@ -89,6 +90,7 @@ class TrainConfig:
     seed: int = 0
     amp: bool = True # mixed precision (bfloat16) on CUDA
     amp_cpu: bool = False # bfloat16 autocast on the CPU too (pays only where the CPU has bfloat16 kernels: `cpu_has_bf16`)
+    speaker_bn: bool = False # batch norm by voice: every training batch from one voice, every scored clip normalised by its own speaker's statistics (`voice_bn_logits`)
     ema: float = 0.0 # decay per step of an exponential moving average of the weights, which validation scores and the checkpoint keeps; 0: none
 
     def __post_init__(self):  # JSON lists from the command line compare equal
@@ -125,6 +127,15 @@ class SplitData:
     standardiser: Standardiser
     rows: dict # 'train', 'valid', 'test' -> positions in the corpus table (train: of the clean clips)
     redraw: object = None # with `fresh_noise`: epoch -> that epoch's standardised training features (`fresh_copies`)
+    voices: dict = None # 'train', 'valid', 'test' -> the voice of every row (`voice_ids`): what `speaker_bn` normalises by
+
+# %% ../nbs/04_train.ipynb #97e58335
+def voice_ids(actors, # the speaker of each clip of a part, in row order
+              n_kinds:int=1, # the part's rows are `n_kinds` blocks of these clips: the clean ones, then each copy (AWGN, speed, ...)
+             ) -> np.ndarray:
+    "The voice of every row: `100 * kind + actor`, so that a speaker's clean clips and each of their copies are separate voices"
+    actors = np.asarray(actors, dtype=np.int64)
+    return np.concatenate([100 * k + actors for k in range(n_kinds)])
 
 # %% ../nbs/04_train.ipynb #6e7d52f5
 def split_features(df, # corpus table (`ser_nb.data.ravdess_table`)
@@ -161,13 +172,14 @@ def split_features(df, # corpus table (`ser_nb.data.ravdess_table`)
         X[part] = clip_features(paths, fcfg, transform=augment if train else None, extra=extra if train else None,
                                 cache=cache, device=device, progress=progress)
         y[part] = torch.from_numpy(np.tile(labels[rows], 1 + tcfg.n_copies + n_perturbed if train else 1))
+    voices = {part: voice_ids(df.actor.to_numpy()[rows], len(X[part]) // len(rows)) for part, rows in split.items()}
     if tcfg.speaker_norm:
         speakers = {part: np.tile(df.actor.to_numpy()[rows], len(X[part]) // len(rows)) for part, rows in split.items()}
         X = normalise_speakers(X, speakers, n_clean=len(split['train']))
     std = Standardiser().fit(X['train'])
     redraw = (fresh_copies(df.path.iloc[split['train']], X['train'][:len(split['train'])], std, fcfg, tcfg, device)
               if tcfg.fresh_noise else None)
-    return SplitData({k: std(v) for k, v in X.items()}, y, std, dict(split), redraw)
+    return SplitData({k: std(v) for k, v in X.items()}, y, std, dict(split), redraw, voices)
 
 # %% ../nbs/04_train.ipynb #f18e814e
 def voice_statistics(x:torch.Tensor, # features of one speaker's clips (N, 1, n_features, frames)
@@ -241,18 +253,39 @@ def mix_batch(x, y, alpha:float):
     perm = torch.randperm(len(x), device=x.device)
     return lam * x + (1 - lam) * x[perm], y, y[perm], lam
 
+# %% ../nbs/04_train.ipynb #45e29dfa
+def voice_batches(voices, # the voice of every row (`voice_ids`)
+                  batch_size:int,
+                  generator:torch.Generator, # the epoch's shuffle
+                 ) -> list:
+    "Row indices in batches of one voice each: every voice's rows shuffled and cut into near-equal batches, the batches shuffled"
+    voices = torch.as_tensor(np.asarray(voices))
+    batches = []
+    for v in voices.unique():
+        rows = (voices == v).nonzero().flatten()
+        rows = rows[torch.randperm(len(rows), generator=generator)]
+        batches += list(rows.tensor_split(-(-len(rows) // batch_size)))  # 60 rows at 32: two of 30, not 32 and a lone 28
+    return [batches[j] for j in torch.randperm(len(batches), generator=generator)]
+
+def n_voice_batches(voices, batch_size:int) -> int:
+    "How many batches `voice_batches` cuts `voices` into: the steps of an epoch with `speaker_bn`"
+    return int(sum(-(-n // batch_size) for n in np.unique(np.asarray(voices), return_counts=True)[1]))
+
 # %% ../nbs/04_train.ipynb #ba30c908
 def train_epoch(model, opt, sched, X, y, tcfg:TrainConfig, epoch:int, progress=False,
                 ema=None, # an `AveragedModel` of `model` to update after every step
+                voices=None, # the voice of every row (`SplitData.voices['train']`); needed with `speaker_bn`
                ) -> dict:
     "One pass over the training tensors `X`, `y` in shuffled batches; mean loss and accuracy"
     model.train()
     torch.manual_seed(_epoch_seed(tcfg.seed, epoch))
-    order = torch.randperm(len(X), generator=torch.Generator().manual_seed(_epoch_seed(tcfg.seed, epoch)))
+    gen = torch.Generator().manual_seed(_epoch_seed(tcfg.seed, epoch))
+    if tcfg.speaker_bn and voices is None: raise ValueError("speaker_bn needs the voice of every training row (`voices`)")
+    batches = voice_batches(voices, tcfg.batch_size, gen) if tcfg.speaker_bn else torch.randperm(len(X), generator=gen).split(tcfg.batch_size)
     loss_sum, correct, dev = 0., 0, X.device
     amp = (tcfg.amp and dev.type == 'cuda') or (tcfg.amp_cpu and dev.type == 'cpu')
-    for i in tqdm(range(0, len(X), tcfg.batch_size), desc=f'epoch {epoch}', leave=False, disable=not progress):
-        idx = order[i:i + tcfg.batch_size].to(dev)
+    for idx in tqdm(batches, desc=f'epoch {epoch}', leave=False, disable=not progress):
+        idx = idx.to(dev)
         xb, yb = spec_augment(time_shift(X[idx], tcfg.time_shift), tcfg), y[idx]
         yb2, lam = yb, 1.
         if tcfg.mixup: xb, yb, yb2, lam = mix_batch(xb, yb, tcfg.mixup)
@@ -273,6 +306,37 @@ def predict_logits(model, X, batch_size=256) -> torch.Tensor:
     model.eval()
     dev = next(model.parameters()).device
     return torch.cat([model(X[i:i + batch_size].to(dev)).float().cpu() for i in range(0, len(X), batch_size)])
+
+@torch.no_grad()
+def voice_bn_logits(model, X, voices, # the voice (speaker) of every row of `X`
+                    batch_size=256) -> torch.Tensor:
+    "Logits of `model` with every batch-norm layer using the mean and variance of each voice's own rows of `X` (no labels)"
+    bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    saved = [(m.momentum, m.running_mean.clone(), m.running_var.clone(), m.num_batches_tracked.clone()) for m in bns]
+    voices, out = np.asarray(voices), None
+    try:
+        for v in np.unique(voices):
+            rows = torch.from_numpy(voices == v)
+            model.eval()
+            for m in bns: m.reset_running_stats(); m.momentum = None; m.train()  # momentum None: a plain average over the voice's batches
+            dev = next(model.parameters()).device
+            for xb in X[rows].split(batch_size): model(xb.to(dev))
+            lg = predict_logits(model, X[rows], batch_size)
+            if out is None: out = torch.empty(len(X), lg.shape[1])
+            out[rows] = lg
+    finally:  # the model leaves as it came
+        for m, (mom, mean, var, n) in zip(bns, saved):
+            m.momentum = mom; m.running_mean.copy_(mean); m.running_var.copy_(var); m.num_batches_tracked.copy_(n)
+        model.eval()
+    return out
+
+def scored_logits(model, X, voices, # the features and the voice (speaker) of every row (None: unknown)
+                  speaker_bn=False, # score each voice with its own batch-norm statistics (`TrainConfig.speaker_bn`)
+                 ) -> torch.Tensor:
+    "Logits of `model` for `X`, scored as the model was trained to be"
+    if not speaker_bn: return predict_logits(model, X)
+    if voices is None: raise ValueError("a model trained with speaker_bn is scored voice by voice: give the voice of every row")
+    return voice_bn_logits(model, X, voices)
 
 def score(logits, y) -> dict:
     "Cross-entropy, accuracy (WA) and unweighted average recall (UA) of `logits` against labels `y`"
@@ -348,13 +412,16 @@ def fit(data:SplitData, # features from `split_features`
     "Train a model on `data`; return the validation-selected (or, with `select=False`, the last) checkpoint dict and the history"
     fcfg, tcfg = fcfg or FeatureConfig(), tcfg or TrainConfig()
     if not select and tcfg.patience is not None: raise ValueError("patience needs validation data: use select=True")
+    if tcfg.speaker_bn and (data.voices or {}).get('train') is None:
+        raise ValueError("speaker_bn needs the voice of every row (`SplitData.voices`, as `split_features` makes them)")
     mcfg = mcfg or model_config_for(fcfg)
     dev = torch.device(device) if device else default_device()
     if msg := emulated_bf16_warning(tcfg, dev): warnings.warn(msg)
     torch.manual_seed(tcfg.seed)
     model = build_model(mcfg).to(dev)
     Xtr, ytr = data.X['train'].to(dev), data.y['train'].to(dev)
-    opt, sched = make_optimizer(model, tcfg, -(-len(Xtr) // tcfg.batch_size))
+    steps = n_voice_batches((data.voices or {}).get('train'), tcfg.batch_size) if tcfg.speaker_bn else -(-len(Xtr) // tcfg.batch_size)
+    opt, sched = make_optimizer(model, tcfg, steps)
     ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(tcfg.ema), use_buffers=True) if tcfg.ema else None
     scored = ema.module if ema else model  # the weights that validation scores and the checkpoint keeps
     history, best, best_state, start = [], None, None, 1
@@ -371,8 +438,8 @@ def fit(data:SplitData, # features from `split_features`
     for n_run, epoch in enumerate(bar, 1):
         t0 = time.perf_counter()
         if data.redraw is not None: Xtr = (data.X['train'] if epoch == 1 else data.redraw(epoch)).to(dev)
-        row = dict(epoch=epoch, **train_epoch(model, opt, sched, Xtr, ytr, tcfg, epoch, ema=ema),
-                   **({f'valid_{k}': v for k, v in score(predict_logits(scored, data.X['valid']), data.y['valid']).items()} if select else {}),
+        row = dict(epoch=epoch, **train_epoch(model, opt, sched, Xtr, ytr, tcfg, epoch, ema=ema, voices=(data.voices or {}).get('train')),
+                   **({f'valid_{k}': v for k, v in score(scored_logits(scored, data.X['valid'], (data.voices or {}).get('valid'), tcfg.speaker_bn), data.y['valid']).items()} if select else {}),
                    lr=opt.param_groups[0]['lr'], seconds=time.perf_counter() - t0)
         history.append(row)
         if not select or _better(row, best): best, best_state = row, {k: v.detach().cpu().clone() for k, v in scored.state_dict().items()}
