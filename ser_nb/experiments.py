@@ -312,7 +312,9 @@ def speed_view_probabilities(run, # a speaker-protocol fold run: `model.pt` and 
                              df:pd.DataFrame, # the corpus table it was trained on (`ravdess_table`)
                              part='test', # 'valid' or 'test'
                              speeds=(1.0, 0.9, 1.1), # speeds to play the clips at (`speed_perturb`); 1.0: as recorded
-                             device='cpu') -> tuple:
+                             device='cpu',
+                             speaker_bn=None, # score each speaker with their own batch-norm statistics; None: as the model was trained (`TrainConfig.speaker_bn`)
+                            ) -> tuple:
     "`(labels, {speed: softmax probabilities})` of the run's model on its `part` clips played at each of `speeds`"
     run = Path(run)
     model, ck = load_checkpoint(run / 'model.pt', device)
@@ -329,11 +331,12 @@ def speed_view_probabilities(run, # a speaker-protocol fold run: `model.pt` and 
     waves = load_clips(list(t.path), sr=fcfg.sr, offset=fcfg.offset, duration=fcfg.duration, progress=False)
     feats = lambda w: extract_features(w, fcfg, device=device, progress=False)
     clean, spk, probs = feats(waves), t.actor.to_numpy(), {}
+    by_speaker = ck['train_config'].get('speaker_bn', False) if speaker_bn is None else speaker_bn
     for s in speeds:
         x = clean if s == 1 else feats(speed_perturb(waves, s))
         if ck['train_config'].get('speaker_norm'):  # each speaker by its clips as recorded, as the training copies were
             x = normalise_speakers({'train': clean, 'view': x}, {'train': spk, 'view': spk}, n_clean=len(spk))['view']
-        probs[s] = torch.softmax(scored_logits(model, std(x), spk, ck['train_config'].get('speaker_bn', False)), 1).numpy()
+        probs[s] = torch.softmax(scored_logits(model, std(x), spk, by_speaker), 1).numpy()
     return t.label.to_numpy(), probs
 
 def speed_view_table(runs, # folder of a six-fold run (fold1 … fold6)

@@ -26,13 +26,14 @@ from .train import TrainConfig, _atomic_csv, setup_device
 # %% ../nbs/09_goal.ipynb #6b4fad25
 def run_settings(m:dict, # `metrics.json` of a run
                 ) -> dict:
-    "Everything a run was told to do, flat: training, model (`model.`) and feature (`features.`) settings, the device and the speed views it was scored with"
+    "Everything a run was told to do, flat: training, model (`model.`) and feature (`features.`) settings, the device, and the speed views and batch-norm statistics it was scored with"
     missing = [k for k in ('train_config', 'model_config', 'feature_config') if k not in m]
     if missing: raise ValueError(f"fold {m.get('fold')}: {', '.join(missing)} not recorded (a run from before they were)")
     cfgs = {'': TrainConfig.from_dict(m['train_config']), 'model.': ModelConfig(**m['model_config']),
             'features.': FeatureConfig.from_dict(m['feature_config'])}
     flat = {p + k: v for p, c in cfgs.items() for k, v in dataclasses.asdict(c).items()}
-    return {**flat, 'device': m['device'], 'speed_views': m.get('speed_views', [])}
+    return {**flat, 'device': m['device'], 'speed_views': m.get('speed_views', []),
+            'speaker_bn_scoring': m.get('speaker_bn_scoring', 'as trained')}
 
 def _show(v): return (', '.join(map(str, v)) or 'none') if isinstance(v, (list, tuple)) else str(v)
 
@@ -120,19 +121,22 @@ def speed_view_run(run, # a speaker-protocol fold run: `model.pt` and `metrics.j
                    df:pd.DataFrame, # the corpus table it was trained on (`ravdess_table`)
                    out, # folder for the view-averaged run (…/foldN of its own)
                    speeds=VIEW_SPEEDS, # speeds every clip is played at (`speed_perturb`); 1.0: as recorded
-                   device='cpu') -> dict:
+                   device='cpu',
+                   speaker_bn=None, # score each speaker with their own batch-norm statistics; None: as the model was trained
+                  ) -> dict:
     "The run's validation and test clips each played at `speeds`, the probabilities averaged, written to `out` as a run of its own: prediction files and a `metrics.json` with `speed_views`"
     run, out, t0 = Path(run), Path(out), time.perf_counter()
     m, speeds = json.loads((run / 'metrics.json').read_text()), [float(s) for s in speeds]
     if out.resolve() == run.resolve(): raise ValueError(f"{out}: the view-averaged run needs a folder of its own, not its source's")
     split, scores = make_split(df, 'speaker', m['fold']), {}
     for part, name in (('valid', 'valid_predictions.csv'), ('test', 'predictions.csv')):
-        y, p = speed_view_probabilities(run, df, part, speeds, device)
+        y, p = speed_view_probabilities(run, df, part, speeds, device, speaker_bn)
         mean = np.mean([p[s] for s in speeds], axis=0)
         scores[part] = classification_metrics(y, mean.argmax(1))
         _atomic_csv(clip_predictions(df, split[part], torch.from_numpy(mean).log()), out / name)  # softmax(log p) = p
     metrics = {**m, **scores['test'], 'valid': {k: scores['valid'][k] for k in ('wa', 'ua')}, 'speed_views': speeds,
-               'views_of': str(run), 'view_seconds': round(time.perf_counter() - t0, 1)}
+               'views_of': str(run), 'view_seconds': round(time.perf_counter() - t0, 1),
+               **({} if speaker_bn is None else {'speaker_bn_scoring': bool(speaker_bn)})}
     atomic_write_text(json.dumps(metrics, indent=1), out / 'metrics.json')  # last: a folder with it is complete
     return metrics
 
@@ -140,17 +144,21 @@ def speed_view_runs(runs, # a six-fold run folder (fold1 … fold6, each with `m
                     df:pd.DataFrame, # the corpus table
                     out, # folder for the view-averaged six-fold run
                     speeds=VIEW_SPEEDS, # as for `speed_view_run`
-                    device='cpu', progress=True) -> pd.DataFrame:
+                    device='cpu', progress=True,
+                    speaker_bn=None, # as for `speed_view_run`
+                   ) -> pd.DataFrame:
     "`speed_view_run` for every fold of `runs` into `out`/foldN (a fold already there with the same views is kept: an interrupted pass resumes); the views' `fold_scores`"
     folds = sorted(Path(runs).glob('fold*/model.pt'))
     if not folds: raise FileNotFoundError(f"{runs}: no fold*/model.pt (checkpoints are not in git: train the run, or run this where it was trained)")
     for ck in tqdm(folds, desc='speed views', disable=not progress):
         dst = Path(out) / ck.parent.name
         if (dst / 'metrics.json').exists():
-            done = json.loads((dst / 'metrics.json').read_text()).get('speed_views')
-            if done != [float(s) for s in speeds]: raise ValueError(f"{dst}: holds views at {done}, not {list(speeds)}; give another --out")
+            done = json.loads((dst / 'metrics.json').read_text())
+            if done.get('speed_views') != [float(s) for s in speeds]: raise ValueError(f"{dst}: holds views at {done.get('speed_views')}, not {list(speeds)}; give another --out")
+            if done.get('speaker_bn_scoring') != (None if speaker_bn is None else bool(speaker_bn)):
+                raise ValueError(f"{dst}: was scored with speaker_bn={done.get('speaker_bn_scoring')}, not {speaker_bn}; give another --out")
             continue
-        speed_view_run(ck.parent, df, dst, speeds, device)
+        speed_view_run(ck.parent, df, dst, speeds, device, speaker_bn)
     return fold_scores(out)
 
 @call_parse
@@ -158,10 +166,12 @@ def views_cli(runs:str, # a six-fold run folder (fold1 … fold6, each with `mod
               out:str=None, # folder for the view-averaged run (default: RUNS-views)
               speeds:Param("speeds every clip is played at", float, nargs='+')=VIEW_SPEEDS,
               data:str=None, # corpus folder (default: $SER_NB_DATA)
-              device:str=None): # 'cpu' or 'cuda'
+              device:str=None, # 'cpu' or 'cuda'
+              speaker_bn:bool=False, # score each speaker with their own batch-norm statistics even where the model was not trained so (results/prereg.md item 25)
+             ):
     "Score a six-fold run's validation and test clips played at several speeds, probabilities averaged, as a run folder of its own"
     out = out or f"{str(runs).rstrip('/')}-views"
-    t = speed_view_runs(runs, cli_corpus(data), out, speeds, setup_device(device))
+    t = speed_view_runs(runs, cli_corpus(data), out, speeds, setup_device(device), speaker_bn=speaker_bn or None)
     print(with_mean_sd(t[['valid UA', 'UA', 'WA']]).round(2).to_string())
 
 
