@@ -17,6 +17,9 @@ more seeds of the best single recipe measured.
 `make_jobs.py window [SEEDS]`: the `range4` recipe with the 1024-sample window in a 2048-point FFT (default mel bank),
 six folds for each seed (default 0 1), to pair with the four-copy runs of the same seeds: the recipe `window_wide`
 (`ser_nb_train --recipe window_wide`); seeds 0-2 ran on the sixth lease (the road-to-70 chapter, "Wider, on the GPU").
+`make_jobs.py voice [SEEDS]`: the `window` grid trained and scored with batch norm by voice (`TrainConfig.speaker_bn`),
+six folds for each seed (default 0 1), to pair with the `window` runs of the same seeds (the road-to-70 chapter,
+"Batch norm by voice").
 """
 import sys
 T = "ser_nb_train --data /tmp/rav --device cuda"
@@ -74,5 +77,9 @@ elif grid == 'window':
     B = '--recipe window_wide'  # `ser_nb.evaluate.RECIPES`; the sixth lease's runs spelt it out as range4's flags + the window's features, the same configs (chapter 09 checks)
     for s in (sys.argv[2:] or ['0', '1']):
         fold_runs(f'window-seed{s}', f'{B} --seed {s}', f'{x}/cnn_only-improved-speeds4-wide-epochs40-win1024full' + (f'-seed{s}' if s != '0' else ''))
-else: raise SystemExit(f"unknown grid {grid!r}: 'claims', 'improve', 'combine', 'refit', 'pitches', 'range', 'range4' or 'window'")
+elif grid == 'voice':
+    B = """--recipe window_wide --overrides '{"speaker_bn": true}'"""  # `--overrides` adds to the recipe's own
+    for s in (sys.argv[2:] or ['0', '1']):
+        fold_runs(f'voice-seed{s}', f'{B} --seed {s}', f'{x}/cnn_only-improved-speeds4-wide-epochs40-win1024full-spkbn' + (f'-seed{s}' if s != '0' else ''))
+else: raise SystemExit(f"unknown grid {grid!r}: 'claims', 'improve', 'combine', 'refit', 'pitches', 'range', 'range4', 'window' or 'voice'")
 print('\n'.join(f"{n}\t{c}" for n, c in jobs))
