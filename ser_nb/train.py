@@ -133,9 +133,10 @@ class SplitData:
 def voice_ids(actors, # the speaker of each clip of a part, in row order
               n_kinds:int=1, # the part's rows are `n_kinds` blocks of these clips: the clean ones, then each copy (AWGN, speed, ...)
              ) -> np.ndarray:
-    "The voice of every row: `100 * kind + actor`, so that a speaker's clean clips and each of their copies are separate voices"
+    "The voice of every row: `kind * stride + actor` (stride above every actor id), so that a speaker's clean clips and each of their copies are separate voices"
     actors = np.asarray(actors, dtype=np.int64)
-    return np.concatenate([100 * k + actors for k in range(n_kinds)])
+    stride = int(actors.max()) + 1 if len(actors) else 1
+    return np.concatenate([k * stride + actors for k in range(n_kinds)])
 
 # %% ../nbs/04_train.ipynb #6e7d52f5
 def split_features(df, # corpus table (`ser_nb.data.ravdess_table`)
@@ -313,13 +314,12 @@ def voice_bn_logits(model, X, voices, # the voice (speaker) of every row of `X`
     "Logits of `model` with every batch-norm layer using the mean and variance of each voice's own rows of `X` (no labels)"
     bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
     saved = [(m.momentum, m.running_mean.clone(), m.running_var.clone(), m.num_batches_tracked.clone()) for m in bns]
-    voices, out = np.asarray(voices), None
+    voices, out, dev = np.asarray(voices), None, next(model.parameters()).device
     try:
         for v in np.unique(voices):
             rows = torch.from_numpy(voices == v)
             model.eval()
             for m in bns: m.reset_running_stats(); m.momentum = None; m.train()  # momentum None: a plain average over the voice's batches
-            dev = next(model.parameters()).device
             for xb in X[rows].split(batch_size): model(xb.to(dev))
             lg = predict_logits(model, X[rows], batch_size)
             if out is None: out = torch.empty(len(X), lg.shape[1])
