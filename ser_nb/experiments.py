@@ -33,16 +33,15 @@ def test_clips(ck:dict, # checkpoint saved by a training run (holds `test_paths`
     if data is not None: paths = [Path(data) / p.parent.name / p.name for p in paths]
     return [str(p) for p in paths], np.array([parse_name(p)['label'] for p in paths])
 
-def _speaker_normaliser(model_path, ck, paths):
+def _speaker_normaliser(model_path, ck, actors): # the actor of each test clip
     "Features -> features as the run normalised its test clips: by each test speaker's own clips (unseen speakers), or unchanged"
     if not ck['train_config'].get('speaker_norm'): return lambda x: x
     m = Path(model_path).parent / 'metrics.json'
     if not m.exists() or json.loads(m.read_text()).get('protocol') != 'speaker': raise ValueError(
         f"{model_path}: trained on per-speaker normalised features, and only a speaker-protocol run (metrics.json beside it) "
         "says its test speakers were unseen, so that their own clips give their statistics")
-    actors = np.array([parse_name(p)['actor'] for p in paths])
     # the rule of `normalise_speakers` for a speaker with no training clips: the speaker's own clips, here the noisy ones
-    return lambda x: normalise_speakers({'test': x}, {'train': [], 'test': actors}, n_clean=0)['test']
+    return lambda x: normalise_speakers({'test': x}, {'train': [], 'test': np.asarray(actors)}, n_clean=0)['test']
 
 def noisy_test_metrics(model_path, # `model.pt` of a training run
                        data=None, # corpus folder (default: the paths saved in the checkpoint)
@@ -53,8 +52,8 @@ def noisy_test_metrics(model_path, # `model.pt` of a training run
     model, ck = load_checkpoint(model_path, device)
     fcfg, std = FeatureConfig.from_dict(ck['feature_config']), Standardiser.from_state_dict(ck['standardiser'])
     paths, y = test_clips(ck, data)
-    per_speaker = _speaker_normaliser(model_path, ck, paths)
-    actors, speaker_bn = [parse_name(p)['actor'] for p in paths], ck['train_config'].get('speaker_bn', False)
+    actors = [parse_name(p)['actor'] for p in paths]  # the voices that speaker_norm and speaker_bn each standardise by
+    per_speaker, speaker_bn = _speaker_normaliser(model_path, ck, actors), ck['train_config'].get('speaker_bn', False)
     waves = load_clips(paths, sr=fcfg.sr, offset=fcfg.offset, duration=fcfg.duration, progress=False)
     rows = []
     for snr in snrs:
