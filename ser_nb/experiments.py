@@ -366,6 +366,7 @@ def voice_profile_table(run, # a speaker-protocol fold run of a preset with `spe
     m = json.loads((run / 'metrics.json').read_text()) if (run / 'metrics.json').exists() else {}
     if not pr.speaker_norm or m.get('protocol') != 'speaker': raise ValueError(
         f"{run}: voice profiles need a speaker-protocol run (test voices unseen) of a model trained with speaker_norm")
+    if pr.speaker_bn: raise ValueError(f"{run}: trained with speaker_bn; this table draws feature statistics only, not the batch-norm ones")
     paths, y = test_clips(pr.checkpoint, data)
     actors = np.array([parse_name(p)['actor'] for p in paths])
     f = pr.fcfg

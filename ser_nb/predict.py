@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['HOP', 'MAX_CLIP', 'SILENCE_DBFS', 'CLIP_LEVEL', 'MIN_SECONDS', 'SCAN_SUFFIXES', 'MIN_VOICE_WINDOWS', 'VOICE_GROUPS',
-           'Predictor', 'VoiceProfiles', 'load_model', 'window_starts', 'rms_dbfs', 'Prediction', 'Ensemble',
+           'Predictor', 'VoiceBN', 'VoiceProfiles', 'load_model', 'window_starts', 'rms_dbfs', 'Prediction', 'Ensemble',
            'load_models', 'find_audio', 'voice_groups', 'predict_cli', 'predict_speed']
 
 # %% ../nbs/06_predict.ipynb #c91017af
@@ -17,7 +17,7 @@ from fastcore.basics import patch
 from fastcore.script import Param, call_parse
 from .data import AudioError, crop_pad, make_synthetic_corpus, read_audio, resample, to_mono
 from .features import FeatureConfig, Standardiser, default_device, extract_features
-from .train import load_checkpoint, predict_logits, voice_statistics
+from .train import bn_statistics, load_checkpoint, predict_logits, voice_bn_statistics, voice_statistics
 
 # %% ../nbs/06_predict.ipynb #d9ca7ce2
 HOP = 1.5             # seconds between the starts of sliding windows on long recordings
@@ -30,7 +30,6 @@ SCAN_SUFFIXES = ('.wav', '.flac', '.ogg', '.oga', '.opus', '.mp3', '.aif', '.aif
 # %% ../nbs/06_predict.ipynb #a4cbcd39
 class Predictor:
     "A trained model with the label map, feature settings and standardiser of its checkpoint"
-    _profile = Standardiser  # what `speaker_profile` returns and `predict(speaker=)` takes
     def __init__(self, model:torch.nn.Module, # classifier in eval mode, on `device`
                  labels:list, # class names, index order
                  fcfg:FeatureConfig, # feature settings the model was trained with
@@ -40,20 +39,33 @@ class Predictor:
                  max_clip:float=MAX_CLIP, # longest recording scored on the reference window alone
                  silence_dbfs:float=SILENCE_DBFS, # RMS level (dBFS) below which a window is silent
                  checkpoint:dict=None, # the checkpoint dict, for reference
-                 speaker_norm:bool=False): # trained on features standardised per speaker: `predict` needs the voice's `speaker_profile`
+                 speaker_norm:bool=False, # trained on features standardised per speaker: `predict` needs the voice's `speaker_profile`
+                 speaker_bn:bool=False): # trained with batch norm by voice: `predict` needs the voice's `speaker_profile`
         self.model, self.labels, self.fcfg, self.standardiser = model.eval(), list(labels), fcfg, standardiser
-        self.device, self.checkpoint, self.speaker_norm = torch.device(device), checkpoint, speaker_norm
+        self.device, self.checkpoint, self.speaker_norm, self.speaker_bn = torch.device(device), checkpoint, speaker_norm, speaker_bn
         self.hop, self.max_clip, self.silence_dbfs = hop, max_clip, silence_dbfs
 
     def __repr__(self):
         return (f"Predictor({len(self.labels)} emotions, {self.fcfg.kind} {self.fcfg.n_features}×{self.fcfg.n_frames} "
                 f"at {self.fcfg.sr} Hz, window {self.fcfg.duration:g} s from {self.fcfg.offset:g} s, "
-                f"{'per-speaker normalised, ' if self.speaker_norm else ''}{self.device.type})")
+                f"{'per-speaker normalised, ' if self.speaker_norm else ''}{'batch norm by voice, ' if self.speaker_bn else ''}{self.device.type})")
+
+    @property
+    def needs_voice(self) -> bool: return self.speaker_norm or self.speaker_bn  # `predict` hears a voice only with its `speaker_profile`
+    @property
+    def _profile(self): return VoiceBN if self.speaker_bn else Standardiser  # what `speaker_profile` returns and `predict(speaker=)` takes
+
+@dataclass
+class VoiceBN:
+    "A voice's profile for a model trained with `speaker_bn`: what every batch-norm layer measures over the voice's windows"
+    features: Standardiser | None # the voice's feature statistics (`voice_statistics`); None for a model trained without `speaker_norm`
+    bn: list # (mean, variance) of every batch-norm layer over the voice's windows (`voice_bn_statistics`)
+    n: int # the windows it was made from
 
 class VoiceProfiles(list):
-    "A voice's `speaker_profile` under each feature setting of an `Ensemble` (below: several models heard as one), in the order of `Ensemble.settings`"
+    "A voice's `speaker_profile` for each member of an `Ensemble` (below: several models heard as one), in the order of `Ensemble.members`"
     @property
-    def n(self) -> int: return self[0].n  # the windows the profiles were made from (the same ones for every setting)
+    def n(self) -> int: return self[0].n  # the windows the profiles were made from (the same ones for every member)
 
 # %% ../nbs/06_predict.ipynb #5b8bb136
 def load_model(path, # checkpoint file (`model.pt` of a training run)
@@ -67,11 +79,9 @@ def load_model(path, # checkpoint file (`model.pt` of a training run)
     labels = list(ck['labels'])
     n_out = ck['model_config'].get('n_classes', len(labels))
     if n_out != len(labels): raise ValueError(f"{path}: the model has {n_out} outputs but the checkpoint names {len(labels)} labels")
-    if ck['train_config'].get('speaker_bn'):
-        raise ValueError(f"{path}: trained with speaker_bn (batch norm by voice), which scores a speaker's clips together "
-                         "with their own statistics; ser_nb_predict does not hear such models yet")
     return Predictor(model, labels, FeatureConfig.from_dict(ck['feature_config']), Standardiser.from_state_dict(ck['standardiser']),
-                     device, checkpoint=ck, speaker_norm=bool(ck['train_config'].get('speaker_norm')), **kwargs)
+                     device, checkpoint=ck, speaker_norm=bool(ck['train_config'].get('speaker_norm')),
+                     speaker_bn=bool(ck['train_config'].get('speaker_bn')), **kwargs)
 
 # %% ../nbs/06_predict.ipynb #8fa41555
 def window_starts(seconds:float, # length of the recording (at the model's sample rate)
@@ -172,13 +182,15 @@ def _features(self:Predictor, waves:list, fcfg:FeatureConfig, batch_size:int) ->
                       for i in range(0, len(waves), 256)])
 
 @patch
-def _probs(self:Predictor, X:torch.Tensor, batch_size:int, speaker:Standardiser=None) -> torch.Tensor:
+def _probs(self:Predictor, X:torch.Tensor, batch_size:int, speaker:Standardiser|VoiceBN=None) -> torch.Tensor:
     "Probabilities (N, n_classes) from the features `X`: the voice's profile (if the model needs one), standardiser, model"
-    if speaker is not None: X = speaker(X)
-    return torch.softmax(predict_logits(self.model, self.standardiser(X), batch_size), dim=1)
+    if not isinstance(speaker, VoiceBN):
+        return torch.softmax(predict_logits(self.model, self.standardiser(X if speaker is None else speaker(X)), batch_size), dim=1)
+    Z = self.standardiser(X if speaker.features is None else speaker.features(X))
+    with bn_statistics(self.model, speaker.bn): return torch.softmax(predict_logits(self.model, Z, batch_size), dim=1)
 
 @patch
-def _score(self:Predictor, waves:list, batch_size:int, speaker:Standardiser=None) -> torch.Tensor:
+def _score(self:Predictor, waves:list, batch_size:int, speaker:Standardiser|VoiceBN=None) -> torch.Tensor:
     "Probabilities (N, n_classes) of the windows `waves`"
     return self._probs(self._features(waves, self.fcfg, batch_size), batch_size, speaker)
 
@@ -186,13 +198,14 @@ def _score(self:Predictor, waves:list, batch_size:int, speaker:Standardiser=None
 @patch
 def _voice(self:Predictor, speaker, sr=None):
     "The profile `predict` standardises with: `speaker` itself, one made from the recordings `speaker`, or None"
-    if not self.speaker_norm:
+    if not self.needs_voice:
         if speaker is not None: raise ValueError("this model was trained without per-speaker normalisation: leave `speaker` out")
         return None
-    if speaker is None: raise ValueError("this model hears each voice against that voice's statistics (trained with speaker_norm): "
+    if speaker is None: raise ValueError("this model hears each voice against that voice's statistics (trained with "
+                                        f"{' and '.join(k for k in ('speaker_norm', 'speaker_bn') if getattr(self, k))}): "
                                         "pass speaker=, a `speaker_profile` of recordings of the same voice, or the recordings themselves")
     if isinstance(speaker, self._profile): return speaker
-    if isinstance(speaker, (Standardiser, VoiceProfiles)):  # a profile made by another kind of predictor
+    if isinstance(speaker, (Standardiser, VoiceBN, VoiceProfiles)):  # a profile made by another kind of predictor
         raise ValueError(f"speaker: a {type(speaker).__name__} is not a profile this {type(self).__name__} can use; "
                          "pass its own `speaker_profile` of the voice, or the recordings")
     return self.speaker_profile(speaker, sr)
@@ -214,7 +227,7 @@ def iter_predict(self:Predictor, inputs, # file paths and/or arrays
                  sr:int=None, # sample rate of the array inputs
                  batch_size:int=32, # windows per batch
                  errors:str='raise', # 'raise', or 'return': an unreadable input gives a `Prediction` with `error` set
-                 speaker=None, # models trained with `speaker_norm`: the voice's `speaker_profile`, or recordings to make it from
+                 speaker=None, # models trained with `speaker_norm` or `speaker_bn`: the voice's `speaker_profile`, or recordings to make it from
                 ):
     "Yield a `Prediction` for each of `inputs`, in order, scoring their windows in batches"
     if errors not in ('raise', 'return'): raise ValueError(f"errors must be 'raise' or 'return', got {errors!r}")
@@ -249,7 +262,7 @@ def predict(self:Predictor, inputs, # a file path or array, or a list of them
             sr:int=None, # sample rate of array inputs
             batch_size:int=32, # windows per batch
             errors:str='raise', # 'raise', or 'return' a `Prediction` with `error` set for an unreadable input
-            speaker=None, # models trained with `speaker_norm`: the voice's `speaker_profile`, or recordings to make it from
+            speaker=None, # models trained with `speaker_norm` or `speaker_bn`: the voice's `speaker_profile`, or recordings to make it from
            ):
     "`Prediction`s for `inputs` (one `Prediction` for a single path or array)"
     single = _one(inputs)
@@ -262,17 +275,24 @@ VOICE_GROUPS = ('folder', 'all', 'file')  # how `ser_nb_predict --voice` groups 
 
 # %% ../nbs/06_predict.ipynb #b730c554
 @patch
-def _profile_from(self:Predictor, waves:list, batch_size:int) -> Standardiser:
-    "The profile of a voice's windows `waves`: `voice_statistics` of their features, the rule training used for each speaker"
-    return voice_statistics(self._features(waves, self.fcfg, batch_size))
+def _voice_from(self:Predictor, X:torch.Tensor) -> Standardiser|VoiceBN:
+    "The profile of a voice from the features `X` of its windows: `voice_statistics` (the rule training used for each speaker), and with `speaker_bn` what each batch-norm layer measures over them"
+    if not self.speaker_bn: return voice_statistics(X)
+    feats = voice_statistics(X) if self.speaker_norm else None
+    return VoiceBN(feats, voice_bn_statistics(self.model, self.standardiser(X if feats is None else feats(X))), len(X))
+
+@patch
+def _profile_from(self:Predictor, waves:list, batch_size:int) -> Standardiser|VoiceBN:
+    "The profile of a voice's windows `waves`"
+    return self._voice_from(self._features(waves, self.fcfg, batch_size))
 
 @patch
 def speaker_profile(self:Predictor, inputs, # recordings of one voice: file paths and/or arrays (or a single one)
                     sr:int=None, # sample rate of array inputs
                     batch_size:int=32, # windows per batch
                     errors:str='raise', # 'raise', or 'skip' recordings that cannot be read
-                   ) -> Standardiser:
-    "The voice's statistics: mean and spread of each coefficient over every window of `inputs` above silence (an `Ensemble`: one per feature setting)"
+                   ) -> Standardiser|VoiceBN|VoiceProfiles:
+    "The voice's statistics over every window of `inputs` above silence: each coefficient's mean and spread, and with `speaker_bn` each batch-norm layer's (an `Ensemble`: one profile per member)"
     if errors not in ('raise', 'skip'): raise ValueError(f"errors must be 'raise' or 'skip', got {errors!r}")
     inputs, waves = [inputs] if _one(inputs) else list(inputs), []
     if not inputs: raise ValueError("no recordings to make a voice profile from")
@@ -288,7 +308,6 @@ def speaker_profile(self:Predictor, inputs, # recordings of one voice: file path
 # %% ../nbs/06_predict.ipynb #bef6416f
 class Ensemble(Predictor):
     "Several trained models heard as one: each window's probabilities are the mean of the members' (the rule of `ser_nb_ensemble`)"
-    _profile = VoiceProfiles
     def __init__(self, members:list, # `Predictor`s (`load_model`) with the same labels, device, window and window policy
                  names:list=None): # where each member came from (its checkpoint), for errors and the repr
         if not members: raise ValueError("an ensemble needs at least one model")
@@ -303,7 +322,7 @@ class Ensemble(Predictor):
                 raise ValueError(f"{name}: device or window policy (hop, max_clip, silence_dbfs) differs from {names[0]}'s")
         # the windows are the first member's (all read the same); `model` and `standardiser` are its, unused by `predict`
         super().__init__(a.model, a.labels, a.fcfg, a.standardiser, a.device, a.hop, a.max_clip, a.silence_dbfs,
-                         speaker_norm=any(m.speaker_norm for m in members))
+                         speaker_norm=any(m.speaker_norm for m in members), speaker_bn=any(m.speaker_bn for m in members))
         self.members, self.names = list(members), names
         self.settings = []  # the distinct feature settings, each computed once per window
         for m in members:
@@ -311,25 +330,27 @@ class Ensemble(Predictor):
 
     def __repr__(self):
         return (f"Ensemble({len(self.members)} models, {len(self.settings)} feature setting{'s' * (len(self.settings) > 1)}, "
-                f"{sum(m.speaker_norm for m in self.members)} per-speaker normalised, {self.device.type})")
+                f"{sum(m.speaker_norm for m in self.members)} per-speaker normalised, "
+                f"{f'{n} with batch norm by voice, ' if (n := sum(m.speaker_bn for m in self.members)) else ''}{self.device.type})")
+
+    @property
+    def _profile(self): return VoiceProfiles
 
 # %% ../nbs/06_predict.ipynb #0e0a92e5
 @patch
 def _score(self:Ensemble, waves:list, batch_size:int, speaker:VoiceProfiles=None) -> torch.Tensor:
     "Mean of the members' probabilities (N, n_classes) of the windows `waves`, their features computed once per setting"
-    if speaker is not None and len(speaker) != len(self.settings):
-        raise ValueError(f"speaker: {len(speaker)} profiles for an ensemble of {len(self.settings)} feature settings; make it with this ensemble's `speaker_profile`")
+    if speaker is not None and len(speaker) != len(self.members):
+        raise ValueError(f"speaker: {len(speaker)} profiles for an ensemble of {len(self.members)} models; make it with this ensemble's `speaker_profile`")
     X = [self._features(waves, s, batch_size) for s in self.settings]
-    probs = []
-    for m in self.members:
-        k = self.settings.index(m.fcfg)
-        probs.append(m._probs(X[k], batch_size, speaker[k] if m.speaker_norm else None))
-    return torch.stack(probs).mean(0)
+    return torch.stack([m._probs(X[self.settings.index(m.fcfg)], batch_size, speaker[j] if m.needs_voice else None)
+                        for j, m in enumerate(self.members)]).mean(0)
 
 @patch
 def _profile_from(self:Ensemble, waves:list, batch_size:int) -> VoiceProfiles:
-    "The voice's statistics under each of the ensemble's feature settings, from the same windows `waves`"
-    return VoiceProfiles(voice_statistics(self._features(waves, s, batch_size)) for s in self.settings)
+    "Each member's profile of the voice, from the same windows `waves` (their features computed once per setting)"
+    X = [self._features(waves, s, batch_size) for s in self.settings]
+    return VoiceProfiles(m._voice_from(X[self.settings.index(m.fcfg)]) for m in self.members)
 
 # %% ../nbs/06_predict.ipynb #799870e6
 def load_models(path, # a checkpoint file, or a folder: every `model.pt` under it (a six-fold run, a folder of runs)
@@ -380,7 +401,7 @@ def predict_cli(model:str, # checkpoint file (the `model.pt` of a training run),
                 json:bool=False, # one JSON object per line: file, label, prob, probs, silent, seconds, clipped, windows
                 device:str=None, # 'cpu' or 'cuda'; default CUDA when present
                 batch_size:int=32, # windows per batch
-                voice:str='folder', # models trained with speaker_norm hear each voice against its own recordings: 'folder' (the files of a folder are one voice), 'all' (one voice) or 'file' (each file alone)
+                voice:str='folder', # models trained with speaker_norm or speaker_bn hear each voice against its own recordings: 'folder' (the files of a folder are one voice), 'all' (one voice) or 'file' (each file alone)
                ) -> int:
     "Print the emotion a trained model hears in each recording, one line per file (grouped by voice for per-speaker models); exit status 1 if any file failed"
     if voice not in VOICE_GROUPS: print(f"error: --voice must be one of {', '.join(VOICE_GROUPS)}, got {voice!r}", file=sys.stderr); return 2
@@ -392,8 +413,8 @@ def predict_cli(model:str, # checkpoint file (the `model.pt` of a training run),
         if not found:
             _emit(Prediction(str(p), error=f"{p}: no audio files ({' '.join(SCAN_SUFFIXES)}) in this folder"), json); failed += 1
         files += found
-    for name, group in (voice_groups(files, voice) if pr.speaker_norm else {None: files}).items():
-        try: profile = pr.speaker_profile(group, batch_size=batch_size, errors='skip') if pr.speaker_norm else None
+    for name, group in (voice_groups(files, voice) if pr.needs_voice else {None: files}).items():
+        try: profile = pr.speaker_profile(group, batch_size=batch_size, errors='skip') if pr.needs_voice else None
         except (AudioError, ValueError) as e:  # nothing in this voice can be heard: each file says why
             for f in group: _emit(Prediction(str(f), error=f"{f}: no voice profile ({e})"), json)
             failed += len(group); continue
@@ -418,7 +439,7 @@ def predict_speed(model, # checkpoint path, a folder of them (`load_models`), or
     try:
         with tempfile.TemporaryDirectory() as d:
             if paths is None: paths = sorted(make_synthetic_corpus(d, actors=tuple(range(1, 2 + (n_clips - 1) // 60))).rglob('*.flac'))[:n_clips]
-            voice = pr.speaker_profile(paths) if pr.speaker_norm else None  # a per-speaker model: one profile, made once, not timed
+            voice = pr.speaker_profile(paths) if pr.needs_voice else None  # a per-speaker model: one profile, made once, not timed
             pr.predict(paths[0], speaker=voice)  # warm-up
             lat = []
             for f in paths[:n_latency]: t0 = time.perf_counter(); pr.predict(f, speaker=voice); lat.append(time.perf_counter() - t0)

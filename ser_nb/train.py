@@ -6,11 +6,13 @@
 __all__ = ['PRESETS', 'setup_device', 'cpu_has_bf16', 'emulated_bf16_warning', 'run_environment', 'TrainConfig', 'preset',
            'SplitData', 'voice_ids', 'split_features', 'voice_statistics', 'normalise_speakers', 'fresh_copies',
            'spec_augment', 'time_shift', 'mix_batch', 'voice_batches', 'n_voice_batches', 'train_epoch',
-           'predict_logits', 'voice_bn_logits', 'scored_logits', 'score', 'make_optimizer', 'model_config_for',
-           'model_checkpoint', 'model_from_checkpoint', 'load_checkpoint', 'selected_epoch', 'fit', 'plot_curves']
+           'predict_logits', 'voice_bn_statistics', 'bn_statistics', 'voice_bn_logits', 'scored_logits', 'score',
+           'make_optimizer', 'model_config_for', 'model_checkpoint', 'model_from_checkpoint', 'load_checkpoint',
+           'selected_epoch', 'fit', 'plot_curves']
 
 # %% ../nbs/04_train.ipynb #1729a677
 import dataclasses, json, os, platform, tempfile, time, warnings
+from contextlib import contextmanager
 from importlib.metadata import version
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -308,26 +310,48 @@ def predict_logits(model, X, batch_size=256) -> torch.Tensor:
     dev = next(model.parameters()).device
     return torch.cat([model(X[i:i + batch_size].to(dev)).float().cpu() for i in range(0, len(X), batch_size)])
 
-@torch.no_grad()
-def voice_bn_logits(model, X, voices, # the voice (speaker) of every row of `X`
-                    batch_size=256) -> torch.Tensor:
-    "Logits of `model` with every batch-norm layer using the mean and variance of each voice's own rows of `X` (no labels)"
-    bns = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+def _bn_layers(model) -> list: return [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+
+@contextmanager
+def _kept_bn(model):
+    "Inside the block `model`'s batch-norm layers may be changed: their statistics and momentum, and eval mode, come back on leaving"
+    bns = _bn_layers(model)
     saved = [(m.momentum, m.running_mean.clone(), m.running_var.clone(), m.num_batches_tracked.clone()) for m in bns]
-    voices, out, dev = np.asarray(voices), None, next(model.parameters()).device
-    try:
-        for v in np.unique(voices):
-            rows = torch.from_numpy(voices == v)
-            model.eval()
-            for m in bns: m.reset_running_stats(); m.momentum = None; m.train()  # momentum None: a plain average over the voice's batches
-            for xb in X[rows].split(batch_size): model(xb.to(dev))
-            lg = predict_logits(model, X[rows], batch_size)
-            if out is None: out = torch.empty(len(X), lg.shape[1])
-            out[rows] = lg
-    finally:  # the model leaves as it came
+    try: yield bns
+    finally:
         for m, (mom, mean, var, n) in zip(bns, saved):
             m.momentum = mom; m.running_mean.copy_(mean); m.running_var.copy_(var); m.num_batches_tracked.copy_(n)
         model.eval()
+
+@torch.no_grad()
+def voice_bn_statistics(model, X, # features of one voice's clips (standardised as the model reads them)
+                        batch_size=256) -> list:
+    "The (mean, variance) every batch-norm layer of `model` measures over the rows of `X` (no labels; the model left as it came)"
+    dev = next(model.parameters()).device
+    with _kept_bn(model) as bns:
+        model.eval()  # dropout off; only the batch-norm layers measure
+        for m in bns: m.reset_running_stats(); m.momentum = None; m.train()  # momentum None: a plain average over the voice's batches
+        for xb in X.split(batch_size): model(xb.to(dev))
+        return [(m.running_mean.clone(), m.running_var.clone()) for m in bns]
+
+@contextmanager
+def bn_statistics(model, stats:list): # (mean, variance) per batch-norm layer, from `voice_bn_statistics`
+    "Inside the block every batch-norm layer of `model` normalises with `stats` (a voice's own); the model's come back on leaving"
+    with _kept_bn(model) as bns:
+        if len(stats) != len(bns): raise ValueError(f"{len(stats)} batch-norm statistics for a model with {len(bns)} batch-norm layers")
+        for m, (mean, var) in zip(bns, stats): m.running_mean.copy_(mean); m.running_var.copy_(var)
+        model.eval()
+        yield model
+
+def voice_bn_logits(model, X, voices, # the voice (speaker) of every row of `X`
+                    batch_size=256) -> torch.Tensor:
+    "Logits of `model` with every batch-norm layer using the mean and variance of each voice's own rows of `X` (no labels)"
+    voices, out = np.asarray(voices), None
+    for v in np.unique(voices):
+        rows = torch.from_numpy(voices == v)
+        with bn_statistics(model, voice_bn_statistics(model, X[rows], batch_size)): lg = predict_logits(model, X[rows], batch_size)
+        if out is None: out = torch.empty(len(X), lg.shape[1])
+        out[rows] = lg
     return out
 
 def scored_logits(model, X, voices, # the features and the voice (speaker) of every row (None: unknown)
