@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['test_clips', 'noisy_test_metrics', 'noise_curve', 'plot_noise_curve', 'plot_noise_curves', 'noise_table', 'noise_cli',
            'recipe_table', 'plot_valid_curves', 'fold_scores', 'ablation_table', 'plot_fold_ua', 'run_probabilities',
-           'ensemble_metrics', 'ensemble_folds', 'with_mean_sd', 'ensemble_select', 'ensemble_cli', 'seed_table',
-           'paired_rows', 'ensemble_summary', 'averaged_predictions', 'check_fixed_average', 'speed_view_probabilities',
-           'speed_view_table', 'voice_profile_table', 'plot_voice_profile']
+           'decide', 'ensemble_metrics', 'ensemble_folds', 'with_mean_sd', 'ensemble_select', 'ensemble_cli',
+           'seed_table', 'paired_rows', 'ensemble_summary', 'averaged_predictions', 'check_fixed_average',
+           'speed_view_probabilities', 'speed_view_table', 'voice_profile_table', 'plot_voice_profile']
 
 # %% ../nbs/08_experiments.ipynb #e53ba895
 import json
@@ -19,7 +19,7 @@ from .augment import add_awgn, speed_perturb
 from .features import FeatureConfig, Standardiser, atomic_write_text, extract_features
 from .train import load_checkpoint, predict_logits, scored_logits, setup_device, normalise_speakers, voice_statistics
 from scipy.stats import ttest_rel
-from .evaluate import check_fold_actors, classification_metrics, load_runs, make_split, clip_predictions
+from .evaluate import balanced_argmax, check_fold_actors, classification_metrics, design_prior, load_runs, make_split, clip_predictions
 from .train import TrainConfig, _atomic_csv, split_features
 from .data import EMOBOX_FOLDS, LABELS
 from .predict import MIN_VOICE_WINDOWS, load_model
@@ -196,29 +196,39 @@ def run_probabilities(run, # a run folder: `model.pt` and `metrics.json` (or bot
 
 def _probs(p:pd.DataFrame): return p[[f'p_{e}' for e in LABELS]].to_numpy()
 
+def decide(probs, # class probabilities (clips, n_classes)
+           balanced=False, # divide by the training prior first (`balanced_argmax`, evaluation chapter)
+          ) -> np.ndarray:
+    "The class each clip is called: the most probable, or the balanced decision"
+    # every actor reads the same 60 lines, so every fold's training actors share `design_prior()`
+    return balanced_argmax(probs, design_prior()) if balanced else np.asarray(probs).argmax(1)
+
 def ensemble_metrics(preds:list, # `run_probabilities(...)[part]` of each member, the same clips in the same order
+                     balanced=False, # the balanced decision (`decide`)
                     ) -> dict:
     "`classification_metrics` of the mean of the members' probabilities"
     for p in preds[1:]:
         if not p.file.equals(preds[0].file): raise ValueError("ensemble members were scored on different clips")
-    return classification_metrics(preds[0].label, np.mean([_probs(p) for p in preds], axis=0).argmax(1))
+    return classification_metrics(preds[0].label, decide(np.mean([_probs(p) for p in preds], axis=0), balanced))
 
 def _fold_predictions(run, df, device='cpu') -> dict:
     "fold -> `run_probabilities` of each EmoBox fold of the six-fold run folder `run`"
     return {f: run_probabilities(Path(run) / f'fold{f}', df, device) for f in sorted(EMOBOX_FOLDS)}
 
 def _ensemble_table(members:list, # `_fold_predictions` of each member
-                   ) -> pd.DataFrame:
+                    balanced=False) -> pd.DataFrame:
     rows = []
     for f in sorted(EMOBOX_FOLDS):
-        v, t = (ensemble_metrics([m[f][part] for m in members]) for part in ('valid', 'test'))
+        v, t = (ensemble_metrics([m[f][part] for m in members], balanced) for part in ('valid', 'test'))
         rows.append({'fold': f, 'valid UA': 100 * v['ua'], 'WA': 100 * t['wa'], 'UA': 100 * t['ua'], 'macro-F1': 100 * t['macro_f1']})
     return pd.DataFrame(rows).set_index('fold')
 
 def ensemble_folds(members:list, # six-fold run folders (each holding fold1 … fold6)
-                   df:pd.DataFrame, device='cpu') -> pd.DataFrame:
+                   df:pd.DataFrame, device='cpu',
+                   balanced=False, # the balanced decision (`decide`)
+                  ) -> pd.DataFrame:
     "Per fold: validation UA and test WA, UA, macro-F1 (%) of the ensemble averaging `members`' probabilities"
-    return _ensemble_table([_fold_predictions(m, df, device) for m in members])
+    return _ensemble_table([_fold_predictions(m, df, device) for m in members], balanced)
 
 def with_mean_sd(t:pd.DataFrame, # one row per fold
                 ) -> pd.DataFrame:
@@ -226,12 +236,14 @@ def with_mean_sd(t:pd.DataFrame, # one row per fold
     return pd.concat([t, pd.DataFrame([t.mean(), t.std()], index=['mean', 'sd'])])
 
 def ensemble_select(candidates:list, # six-fold run folders
-                    df:pd.DataFrame, device='cpu') -> pd.DataFrame:
+                    df:pd.DataFrame, device='cpu',
+                    balanced=False, # the balanced decision (`decide`)
+                   ) -> pd.DataFrame:
     "Forward selection of members on mean validation UA; one row per step: members so far, validation and test UA (%)"
     preds = {c: _fold_predictions(c, df, device) for c in candidates}  # read (or recomputed) once per candidate
     chosen, steps, left = [], [], list(candidates)
     while left:
-        tried = {c: _ensemble_table([preds[m] for m in chosen + [c]]) for c in left}
+        tried = {c: _ensemble_table([preds[m] for m in chosen + [c]], balanced) for c in left}
         best = max(tried, key=lambda c: tried[c]['valid UA'].mean())
         if steps and tried[best]['valid UA'].mean() <= steps[-1]['valid UA']: break
         chosen.append(best); left.remove(best); t = tried[best]
@@ -245,17 +257,18 @@ def ensemble_cli(runs:Param("six-fold run folders (each holding fold1 to fold6),
                  data:str=None, # corpus folder (default: $SER_NB_DATA)
                  out:str='results/experiments/ensemble', # folder for selection.csv, folds.csv and summary.json
                  device:str=None, # 'cpu' or 'cuda'
-                 fixed:bool=False): # average every run given, members fixed in advance, instead of choosing them on validation
+                 fixed:bool=False, # average every run given, members fixed in advance, instead of choosing them on validation
+                 balanced:bool=False): # call each clip by the balanced decision (probabilities over the training prior)
     "Choose an ensemble of six-fold runs on validation UA (forward selection), or average them all (`--fixed`), and score it on the test folds"
     dev, df = setup_device(device), cli_corpus(data)
-    sel = None if fixed else ensemble_select(runs, df, dev)
+    sel = None if fixed else ensemble_select(runs, df, dev, balanced)
     members = list(runs) if fixed else list(sel['added'])
-    folds = ensemble_folds(members, df, dev)
+    folds = ensemble_folds(members, df, dev, balanced)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     if fixed: (out / 'selection.csv').unlink(missing_ok=True)  # a selection left by an earlier run would not be this ensemble's
     else: _atomic_csv(sel.reset_index(), out / 'selection.csv'); print(sel.to_string())
     _atomic_csv(folds.round(2).reset_index(), out / 'folds.csv')
-    summary = dict(candidates=runs, members=members, fixed=fixed, ua_mean=folds.UA.mean(), ua_sd=folds.UA.std(),
+    summary = dict(candidates=runs, members=members, fixed=fixed, balanced=balanced, ua_mean=folds.UA.mean(), ua_sd=folds.UA.std(),
                    wa_mean=folds.WA.mean(), valid_ua_mean=folds['valid UA'].mean())
     atomic_write_text(json.dumps(summary, indent=1), out / 'summary.json')
     print(folds.round(2).to_string())
@@ -288,6 +301,7 @@ def ensemble_summary(named:dict, # name -> (members, the ensemble's per-fold tab
 def averaged_predictions(members, # six-fold run folders
                          fold:int, # EmoBox fold
                          part='test', # 'test' or 'valid'
+                         balanced=False, # the balanced decision (`decide`)
                         ) -> pd.DataFrame:
     "One row per clip of the fold's `part`: the members' probabilities averaged, joined on the clip's file name, and the class they pick"
     name, cols = {'test': 'predictions.csv', 'valid': 'valid_predictions.csv'}[part], [f'p_{e}' for e in LABELS]
@@ -296,14 +310,15 @@ def averaged_predictions(members, # six-fold run folders
     if ((g.size() != len(members)) | (g.member.nunique() != len(members))).any():  # each clip once from every member, one actor and label
         raise ValueError(f"fold {fold}: the members did not all score the same {part} clips, each once with one actor and label")
     p = g[cols].mean().reset_index()
-    return p.assign(pred=p[cols].to_numpy().argmax(1))
+    return p.assign(pred=decide(p[cols].to_numpy(), balanced))
 
 def check_fixed_average(members, # six-fold run folders
                         table:pd.DataFrame, # their `ensemble_folds` table (one row per fold)
+                        balanced=False, # the table's decision (`decide`)
                        ):
     "The fixed average again, straight from the prediction files: members joined on the clip's file name, not on row order"
     for f in EMOBOX_FOLDS:
-        p = averaged_predictions(members, f)
+        p = averaged_predictions(members, f, balanced=balanced)
         test_close(100 * classification_metrics(p.label, p.pred)['ua'], table.loc[f, 'UA'], eps=0.01)
 
 # %% ../nbs/08_experiments.ipynb #e045d318
