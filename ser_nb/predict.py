@@ -15,8 +15,9 @@ from statistics import median
 import numpy as np, torch
 from fastcore.basics import patch
 from fastcore.script import Param, call_parse
-from .data import AudioError, crop_pad, make_synthetic_corpus, read_audio, resample, to_mono
+from .data import LABELS, AudioError, crop_pad, make_synthetic_corpus, read_audio, resample, to_mono
 from .features import FeatureConfig, Standardiser, default_device, extract_features
+from .evaluate import balanced_argmax, design_prior
 from .train import bn_statistics, load_checkpoint, predict_logits, voice_bn_statistics, voice_statistics
 
 # %% ../nbs/06_predict.ipynb #d9ca7ce2
@@ -211,14 +212,17 @@ def _voice(self:Predictor, speaker, sr=None):
     return self.speaker_profile(speaker, sr)
 
 # %% ../nbs/06_predict.ipynb #69aae5c9
-def _finish(p:Prediction, labels) -> Prediction:
+def _finish(p:Prediction, labels,
+            prior=None, # the training prior: call the label by the balanced decision (`balanced_argmax`); None: the most probable
+           ) -> Prediction:
     "Aggregate the window probabilities of `p`: mean over the windows that are not silent"
     if p.error: return p
     scored = [w['probs'] for w in p.windows if not w['silent']]
     if not scored: p.silent = True; return p
     mean = np.mean([[w[l] for l in labels] for w in scored], axis=0)
     p.probs = dict(zip(labels, mean.tolist()))
-    p.label = labels[int(mean.argmax())]; p.prob = float(mean.max())
+    top = int(mean.argmax() if prior is None else balanced_argmax(mean, prior))
+    p.label, p.prob = labels[top], float(mean[top])
     return p
 
 # %% ../nbs/06_predict.ipynb #d6041721
@@ -228,9 +232,12 @@ def iter_predict(self:Predictor, inputs, # file paths and/or arrays
                  batch_size:int=32, # windows per batch
                  errors:str='raise', # 'raise', or 'return': an unreadable input gives a `Prediction` with `error` set
                  speaker=None, # models trained with `speaker_norm` or `speaker_bn`: the voice's `speaker_profile`, or recordings to make it from
+                 balanced=False, # label by the balanced decision: probabilities over the training prior (evaluation chapter); not the default
                 ):
     "Yield a `Prediction` for each of `inputs`, in order, scoring their windows in batches"
     if errors not in ('raise', 'return'): raise ValueError(f"errors must be 'raise' or 'return', got {errors!r}")
+    if balanced and self.labels != LABELS: raise ValueError(f"balanced: the training prior is RAVDESS's, for {LABELS}, not {self.labels}")
+    prior = design_prior() if balanced else None
     speaker = self._voice(speaker, sr)
     queue, pending = [], []  # [Prediction, windows left to score] in input order; (queue entry, window info, waveform)
     def flush(k):
@@ -238,7 +245,7 @@ def iter_predict(self:Predictor, inputs, # file paths and/or arrays
         for (entry, info, _), pr in zip(batch, self._score([w for *_, w in batch], batch_size, speaker).tolist()):
             info['probs'] = dict(zip(self.labels, pr)); entry[1] -= 1
     def done():
-        while queue and queue[0][1] == 0: yield _finish(queue.pop(0)[0], self.labels)
+        while queue and queue[0][1] == 0: yield _finish(queue.pop(0)[0], self.labels, prior)
     for i, item in enumerate(inputs):
         name = _source(item, i)
         try:
@@ -263,10 +270,11 @@ def predict(self:Predictor, inputs, # a file path or array, or a list of them
             batch_size:int=32, # windows per batch
             errors:str='raise', # 'raise', or 'return' a `Prediction` with `error` set for an unreadable input
             speaker=None, # models trained with `speaker_norm` or `speaker_bn`: the voice's `speaker_profile`, or recordings to make it from
+            balanced=False, # label by the balanced decision (`iter_predict`)
            ):
     "`Prediction`s for `inputs` (one `Prediction` for a single path or array)"
     single = _one(inputs)
-    res = list(self.iter_predict([inputs] if single else inputs, sr, batch_size, errors, speaker))
+    res = list(self.iter_predict([inputs] if single else inputs, sr, batch_size, errors, speaker, balanced))
     return res[0] if single else res
 
 # %% ../nbs/06_predict.ipynb #a7a895aa
@@ -402,6 +410,7 @@ def predict_cli(model:str, # checkpoint file (the `model.pt` of a training run),
                 device:str=None, # 'cpu' or 'cuda'; default CUDA when present
                 batch_size:int=32, # windows per batch
                 voice:str='folder', # models trained with speaker_norm or speaker_bn hear each voice against its own recordings: 'folder' (the files of a folder are one voice), 'all' (one voice) or 'file' (each file alone)
+                balanced:bool=False, # label by the balanced decision (probabilities over the training prior); measured not to help (road-to-70 chapter)
                ) -> int:
     "Print the emotion a trained model hears in each recording, one line per file (grouped by voice for per-speaker models); exit status 1 if any file failed"
     if voice not in VOICE_GROUPS: print(f"error: --voice must be one of {', '.join(VOICE_GROUPS)}, got {voice!r}", file=sys.stderr); return 2
@@ -421,7 +430,7 @@ def predict_cli(model:str, # checkpoint file (the `model.pt` of a training run),
         if profile is not None and profile.n < MIN_VOICE_WINDOWS:
             print(f"warning: voice {name}: profile from {profile.n} window(s) of {pr.fcfg.duration:g} s; "
                   f"below {MIN_VOICE_WINDOWS} the answers are less reliable (--voice groups recordings into voices)", file=sys.stderr)
-        for q in pr.iter_predict(group, batch_size=batch_size, errors='return', speaker=profile):
+        for q in pr.iter_predict(group, batch_size=batch_size, errors='return', speaker=profile, balanced=balanced):
             _emit(q, json); failed += not q.ok
     return 1 if failed else 0
 
