@@ -45,6 +45,7 @@ class Predictor:
         self.model, self.labels, self.fcfg, self.standardiser = model.eval(), list(labels), fcfg, standardiser
         self.device, self.checkpoint, self.speaker_norm, self.speaker_bn = torch.device(device), checkpoint, speaker_norm, speaker_bn
         self.hop, self.max_clip, self.silence_dbfs = hop, max_clip, silence_dbfs
+        self.settings = [fcfg]  # the feature settings its windows are read under (an `Ensemble`: each distinct one of its members')
 
     def __repr__(self):
         return (f"Predictor({len(self.labels)} emotions, {self.fcfg.kind} {self.fcfg.n_features}×{self.fcfg.n_frames} "
@@ -191,9 +192,19 @@ def _probs(self:Predictor, X:torch.Tensor, batch_size:int, speaker:Standardiser|
     with bn_statistics(self.model, speaker.bn): return torch.softmax(predict_logits(self.model, Z, batch_size), dim=1)
 
 @patch
-def _score(self:Predictor, waves:list, batch_size:int, speaker:Standardiser|VoiceBN=None) -> torch.Tensor:
+def _feature_sets(self:Predictor, waves:list, batch_size:int) -> list:
+    "Features of the windows `waves` under each of `settings`, in that order"
+    return [self._features(waves, s, batch_size) for s in self.settings]
+
+@patch
+def _probs_from(self:Predictor, Xs:list, batch_size:int, speaker:Standardiser|VoiceBN=None) -> torch.Tensor:
+    "Probabilities (N, n_classes) from the feature sets `Xs` of some windows (`_feature_sets`)"
+    return self._probs(Xs[0], batch_size, speaker)
+
+@patch
+def _score(self:Predictor, waves:list, batch_size:int, speaker=None) -> torch.Tensor:
     "Probabilities (N, n_classes) of the windows `waves`"
-    return self._probs(self._features(waves, self.fcfg, batch_size), batch_size, speaker)
+    return self._probs_from(self._feature_sets(waves, batch_size), batch_size, speaker)
 
 # %% ../nbs/06_predict.ipynb #27e82e8b
 @patch
@@ -227,6 +238,25 @@ def _finish(p:Prediction, labels,
 
 # %% ../nbs/06_predict.ipynb #d6041721
 @patch
+def _read_item(self:Predictor, item, i:int, sr:int, errors:str) -> tuple:
+    "The `i`-th input as its `Prediction` (windows not yet scored) and [(window info, waveform or None if silent)]; unreadable: raised, or with errors='return' a `Prediction` with `error` and no windows"
+    name = _source(item, i)
+    try:
+        x, file_sr = _read(item, sr, name)
+        seconds, wins = self._windows(x, file_sr, name)
+    except Exception as e:
+        if errors == 'raise': raise
+        return Prediction(name, error=str(e) if isinstance(e, (AudioError, ValueError)) else f"{name}: {type(e).__name__}: {e}"), []
+    return Prediction(name, seconds=seconds, clipped=float(np.mean(np.abs(x) >= CLIP_LEVEL)), windows=[w for w, _ in wins]), wins
+
+@patch
+def _prior(self:Predictor, balanced:bool):
+    "The training prior the balanced decision divides by (`design_prior`), or None for the most probable emotion"
+    if not balanced: return None
+    if self.labels != LABELS: raise ValueError(f"balanced: the training prior is RAVDESS's, for {LABELS}, not {self.labels}")
+    return design_prior()
+
+@patch
 def iter_predict(self:Predictor, inputs, # file paths and/or arrays
                  sr:int=None, # sample rate of the array inputs
                  batch_size:int=32, # windows per batch
@@ -236,8 +266,7 @@ def iter_predict(self:Predictor, inputs, # file paths and/or arrays
                 ):
     "Yield a `Prediction` for each of `inputs`, in order, scoring their windows in batches"
     if errors not in ('raise', 'return'): raise ValueError(f"errors must be 'raise' or 'return', got {errors!r}")
-    if balanced and self.labels != LABELS: raise ValueError(f"balanced: the training prior is RAVDESS's, for {LABELS}, not {self.labels}")
-    prior = design_prior() if balanced else None
+    prior = self._prior(balanced)
     speaker = self._voice(speaker, sr)
     queue, pending = [], []  # [Prediction, windows left to score] in input order; (queue entry, window info, waveform)
     def flush(k):
@@ -247,16 +276,8 @@ def iter_predict(self:Predictor, inputs, # file paths and/or arrays
     def done():
         while queue and queue[0][1] == 0: yield _finish(queue.pop(0)[0], self.labels, prior)
     for i, item in enumerate(inputs):
-        name = _source(item, i)
-        try:
-            x, file_sr = _read(item, sr, name)
-            seconds, wins = self._windows(x, file_sr, name)
-        except Exception as e:
-            if errors == 'raise': raise
-            msg = str(e) if isinstance(e, (AudioError, ValueError)) else f"{name}: {type(e).__name__}: {e}"
-            queue.append([Prediction(name, error=msg), 0]); yield from done(); continue
-        entry = [Prediction(name, seconds=seconds, clipped=float(np.mean(np.abs(x) >= CLIP_LEVEL)), windows=[w for w, _ in wins]),
-                 sum(w is not None for _, w in wins)]
+        p, wins = self._read_item(item, i, sr, errors)
+        entry = [p, sum(w is not None for _, w in wins)]
         queue.append(entry); pending += [(entry, info, w) for info, w in wins if w is not None]
         while len(pending) >= batch_size: flush(batch_size)
         yield from done()
@@ -290,9 +311,18 @@ def _voice_from(self:Predictor, X:torch.Tensor) -> Standardiser|VoiceBN:
     return VoiceBN(feats, voice_bn_statistics(self.model, self.standardiser(X if feats is None else feats(X))), len(X))
 
 @patch
-def _profile_from(self:Predictor, waves:list, batch_size:int) -> Standardiser|VoiceBN:
+def _voice_of(self:Predictor, Xs:list) -> Standardiser|VoiceBN:
+    "The profile of a voice from the feature sets `Xs` of its windows (`_feature_sets`)"
+    return self._voice_from(Xs[0])
+
+@patch
+def _profile_from(self:Predictor, waves:list, batch_size:int):
     "The profile of a voice's windows `waves`"
-    return self._voice_from(self._features(waves, self.fcfg, batch_size))
+    return self._voice_of(self._feature_sets(waves, batch_size))
+
+def _no_voice(inputs) -> AudioError:
+    return AudioError(f"{', '.join(_source(x, i) for i, x in enumerate(inputs[:3]))}{' …' if len(inputs) > 3 else ''}: "
+                      "no readable window above silence to make a voice profile from")
 
 @patch
 def speaker_profile(self:Predictor, inputs, # recordings of one voice: file paths and/or arrays (or a single one)
@@ -305,13 +335,35 @@ def speaker_profile(self:Predictor, inputs, # recordings of one voice: file path
     inputs, waves = [inputs] if _one(inputs) else list(inputs), []
     if not inputs: raise ValueError("no recordings to make a voice profile from")
     for i, item in enumerate(inputs):
-        name = _source(item, i)
-        try: waves += [w for _, w in self._windows(*_read(item, sr, name), name)[1] if w is not None]
-        except Exception:
-            if errors == 'raise': raise
-    if not waves: raise AudioError(f"{', '.join(_source(x, i) for i, x in enumerate(inputs[:3]))}{' …' if len(inputs) > 3 else ''}: "
-                                   "no readable window above silence to make a voice profile from")
+        waves += [w for _, w in self._read_item(item, i, sr, 'raise' if errors == 'raise' else 'return')[1] if w is not None]
+    if not waves: raise _no_voice(inputs)
     return self._profile_from(waves, batch_size)
+
+# %% ../nbs/06_predict.ipynb #317752e1
+@patch
+def predict_voice(self:Predictor, inputs, # recordings of one voice: file paths and/or arrays (or a single one)
+                  sr:int=None, # sample rate of array inputs
+                  batch_size:int=32, # windows per batch
+                  errors:str='raise', # 'raise', or 'return': an unreadable recording gets a `Prediction` with `error` and is left out of the profile
+                  balanced=False, # label by the balanced decision (`iter_predict`)
+                 ) -> tuple:
+    "The `Prediction`s of a voice's recordings heard against their own `speaker_profile`, and that profile: each recording read once"
+    if not self.needs_voice: raise ValueError("this model was trained without per-speaker normalisation: it needs no voice profile; use `predict`")
+    if errors not in ('raise', 'return'): raise ValueError(f"errors must be 'raise' or 'return', got {errors!r}")
+    inputs, prior = [inputs] if _one(inputs) else list(inputs), self._prior(balanced)
+    if not inputs: raise ValueError("no recordings to make a voice profile from")
+    preds, infos, waves, parts = [], [], [], []  # parts: feature sets of the windows read so far, 256 or more at a time
+    for i, item in enumerate(inputs):
+        p, wins = self._read_item(item, i, sr, errors)
+        preds.append(p)
+        for info, w in wins:
+            if w is not None: infos.append(info); waves.append(w)
+        if len(waves) >= 256 or (waves and i == len(inputs) - 1): parts.append(self._feature_sets(waves, batch_size)); waves = []
+    if not infos: raise _no_voice(inputs)
+    Xs = [torch.cat(x) for x in zip(*parts)]
+    profile = self._voice_of(Xs)
+    for info, pr in zip(infos, self._probs_from(Xs, batch_size, profile).tolist()): info['probs'] = dict(zip(self.labels, pr))
+    return [_finish(p, self.labels, prior) for p in preds], profile
 
 # %% ../nbs/06_predict.ipynb #bef6416f
 class Ensemble(Predictor):
@@ -346,19 +398,17 @@ class Ensemble(Predictor):
 
 # %% ../nbs/06_predict.ipynb #0e0a92e5
 @patch
-def _score(self:Ensemble, waves:list, batch_size:int, speaker:VoiceProfiles=None) -> torch.Tensor:
-    "Mean of the members' probabilities (N, n_classes) of the windows `waves`, their features computed once per setting"
+def _probs_from(self:Ensemble, Xs:list, batch_size:int, speaker:VoiceProfiles=None) -> torch.Tensor:
+    "Mean of the members' probabilities (N, n_classes) from the feature sets `Xs` of some windows, one per setting (`_feature_sets`)"
     if speaker is not None and len(speaker) != len(self.members):
         raise ValueError(f"speaker: {len(speaker)} profiles for an ensemble of {len(self.members)} models; make it with this ensemble's `speaker_profile`")
-    X = [self._features(waves, s, batch_size) for s in self.settings]
-    return torch.stack([m._probs(X[self.settings.index(m.fcfg)], batch_size, speaker[j] if m.needs_voice else None)
+    return torch.stack([m._probs(Xs[self.settings.index(m.fcfg)], batch_size, speaker[j] if m.needs_voice else None)
                         for j, m in enumerate(self.members)]).mean(0)
 
 @patch
-def _profile_from(self:Ensemble, waves:list, batch_size:int) -> VoiceProfiles:
-    "Each member's profile of the voice, from the same windows `waves` (their features computed once per setting)"
-    X = [self._features(waves, s, batch_size) for s in self.settings]
-    return VoiceProfiles(m._voice_from(X[self.settings.index(m.fcfg)]) for m in self.members)
+def _voice_of(self:Ensemble, Xs:list) -> VoiceProfiles:
+    "Each member's profile of the voice from the feature sets `Xs` of the same windows, one per setting"
+    return VoiceProfiles(m._voice_from(Xs[self.settings.index(m.fcfg)]) for m in self.members)
 
 # %% ../nbs/06_predict.ipynb #799870e6
 def load_models(path, # a checkpoint file, or a folder: every `model.pt` under it (a six-fold run, a folder of runs)
@@ -422,16 +472,18 @@ def predict_cli(model:str, # checkpoint file (the `model.pt` of a training run),
         if not found:
             _emit(Prediction(str(p), error=f"{p}: no audio files ({' '.join(SCAN_SUFFIXES)}) in this folder"), json); failed += 1
         files += found
-    for name, group in (voice_groups(files, voice) if pr.needs_voice else {None: files}).items():
-        try: profile = pr.speaker_profile(group, batch_size=batch_size, errors='skip') if pr.needs_voice else None
+    if not pr.needs_voice:
+        for q in pr.iter_predict(files, batch_size=batch_size, errors='return', balanced=balanced): _emit(q, json); failed += not q.ok
+        return 1 if failed else 0
+    for name, group in voice_groups(files, voice).items():
+        try: preds, profile = pr.predict_voice(group, batch_size=batch_size, errors='return', balanced=balanced)
         except (AudioError, ValueError) as e:  # nothing in this voice can be heard: each file says why
             for f in group: _emit(Prediction(str(f), error=f"{f}: no voice profile ({e})"), json)
             failed += len(group); continue
-        if profile is not None and profile.n < MIN_VOICE_WINDOWS:
+        if profile.n < MIN_VOICE_WINDOWS:
             print(f"warning: voice {name}: profile from {profile.n} window(s) of {pr.fcfg.duration:g} s; "
                   f"below {MIN_VOICE_WINDOWS} the answers are less reliable (--voice groups recordings into voices)", file=sys.stderr)
-        for q in pr.iter_predict(group, batch_size=batch_size, errors='return', speaker=profile, balanced=balanced):
-            _emit(q, json); failed += not q.ok
+        for q in preds: _emit(q, json); failed += not q.ok
     return 1 if failed else 0
 
 # %% ../nbs/06_predict.ipynb #b7e4bdc8
