@@ -494,7 +494,7 @@ def predict_speed(model, # checkpoint path, a folder of them (`load_models`), or
                   batch_size:int=32, # windows per batch for the throughput
                   n_latency:int=20, # single-clip calls timed for the latency
                  ) -> dict:
-    "Median latency of scoring one clip from its file, and clips per second over a folder of `paths`"
+    "Median latency of scoring one clip from its file, clips per second over a folder of `paths`, and for a per-speaker model the folder heard as one voice in two passes and in one"
     pr = model if isinstance(model, Predictor) else load_models(model, device='cpu')
     old = torch.get_num_threads(); torch.set_num_threads(threads)
     try:
@@ -505,7 +505,13 @@ def predict_speed(model, # checkpoint path, a folder of them (`load_models`), or
             lat = []
             for f in paths[:n_latency]: t0 = time.perf_counter(); pr.predict(f, speaker=voice); lat.append(time.perf_counter() - t0)
             t0 = time.perf_counter(); res = pr.predict(list(paths), batch_size=batch_size, speaker=voice); total = time.perf_counter() - t0
+            passes = {}  # a per-speaker model, the folder as one voice with its profile made too: two passes, and `predict_voice`'s one
+            if pr.needs_voice:
+                t0 = time.perf_counter(); pr.predict(list(paths), batch_size=batch_size, speaker=pr.speaker_profile(paths, batch_size=batch_size))
+                passes['voice_two_passes_s'] = round(time.perf_counter() - t0, 2)
+                t0 = time.perf_counter(); pr.predict_voice(list(paths), batch_size=batch_size)
+                passes['voice_one_pass_s'] = round(time.perf_counter() - t0, 2)
     finally: torch.set_num_threads(old)
     return dict(device=pr.device.type, threads=threads, latency_ms=round(1000 * median(lat), 1),
                 latency_max_ms=round(1000 * max(lat), 1), n_clips=len(res), seconds=round(total, 2),
-                clips_per_s=round(len(res) / total, 1), audio_s_per_s=round(sum(q.seconds for q in res) / total, 1))
+                clips_per_s=round(len(res) / total, 1), audio_s_per_s=round(sum(q.seconds for q in res) / total, 1), **passes)
