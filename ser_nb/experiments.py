@@ -19,7 +19,7 @@ from .augment import add_awgn, speed_perturb
 from .features import FeatureConfig, Standardiser, atomic_write_text, extract_features
 from .train import load_checkpoint, predict_logits, scored_logits, setup_device, normalise_speakers, voice_statistics
 from scipy.stats import ttest_rel
-from .evaluate import balanced_argmax, check_fold_actors, classification_metrics, design_prior, load_runs, make_split, clip_predictions
+from .evaluate import RAVDESS_PRIOR, balanced_argmax, check_fold_actors, classification_metrics, load_runs, make_split, clip_predictions
 from .train import TrainConfig, _atomic_csv, split_features
 from .data import EMOBOX_FOLDS, LABELS
 from .predict import MIN_VOICE_WINDOWS, load_model
@@ -200,8 +200,7 @@ def decide(probs, # class probabilities (clips, n_classes)
            balanced=False, # divide by the training prior first (`balanced_argmax`, evaluation chapter)
           ) -> np.ndarray:
     "The class each clip is called: the most probable, or the balanced decision"
-    # every actor reads the same 60 lines, so every fold's training actors share `design_prior()`
-    return balanced_argmax(probs, design_prior()) if balanced else np.asarray(probs).argmax(1)
+    return balanced_argmax(probs, RAVDESS_PRIOR) if balanced else np.asarray(probs).argmax(1)
 
 def ensemble_metrics(preds:list, # `run_probabilities(...)[part]` of each member, the same clips in the same order
                      balanced=False, # the balanced decision (`decide`)

@@ -18,7 +18,7 @@ from tqdm import tqdm
 from sklearn.metrics import balanced_accuracy_score
 from .data import EMOBOX_FOLDS, cli_corpus, parse_name, read_audio, resample, to_mono
 from .evaluate import classification_metrics, clip_predictions, load_runs, make_split
-from .experiments import averaged_predictions, ensemble_folds, fold_scores, speed_view_probabilities, with_mean_sd
+from .experiments import _ensemble_table, _fold_predictions, averaged_predictions, fold_scores, speed_view_probabilities, with_mean_sd
 from .features import FeatureConfig, atomic_write_text
 from .model import ModelConfig
 from .train import TrainConfig, _atomic_csv, setup_device
@@ -109,12 +109,11 @@ def with_voice(clips:pd.DataFrame, # one row per clip, with its `file` name
     return clips.assign(**{k: [parse_name(f)[k] for f in clips.file] for k in ('gender', 'intensity')})
 
 def gender_gap(runs:dict, # name -> six-fold run folders whose probabilities are averaged (one folder: a single run)
-               balanced=False, # call clips by the balanced decision (`decide`)
               ) -> pd.DataFrame:
     "Test UA (%) on the actresses' and on the actors' clips, six folds pooled, and the gap, for each run or average"
     rows = {}
     for name, members in runs.items():
-        ua = group_ua(with_voice(pd.concat([averaged_predictions(members, f, balanced=balanced) for f in EMOBOX_FOLDS])), 'gender')
+        ua = group_ua(with_voice(pd.concat([averaged_predictions(members, f) for f in EMOBOX_FOLDS])), 'gender')
         rows[name] = {'female UA %': ua['female'], 'male UA %': ua['male'], 'gap': ua['female'] - ua['male']}
     return pd.DataFrame(rows).T.round(1)
 
@@ -212,4 +211,8 @@ def voice_cue_table(paths, # clips of the RAVDESS corpus (their names give actor
 def decision_pairs(runs, # six-fold run folders, each scored alone
                   ) -> pd.DataFrame:
     "`lever_pairs` rows for the balanced decision: each run's folds called by the most probable emotion (base) and balanced (variant)"
-    return pd.concat([fold_pair(str(r), ensemble_folds([r], None), ensemble_folds([r], None, balanced=True)) for r in runs], ignore_index=True)
+    rows = []
+    for r in runs:
+        preds = [_fold_predictions(r, None)]  # its prediction files, read once for both decisions
+        rows.append(fold_pair(str(r), _ensemble_table(preds), _ensemble_table(preds, balanced=True)))
+    return pd.concat(rows, ignore_index=True)

@@ -17,7 +17,7 @@ from fastcore.basics import patch
 from fastcore.script import Param, call_parse
 from .data import LABELS, AudioError, crop_pad, make_synthetic_corpus, read_audio, resample, to_mono
 from .features import FeatureConfig, Standardiser, default_device, extract_features
-from .evaluate import balanced_argmax, design_prior
+from .evaluate import RAVDESS_PRIOR, balanced_argmax
 from .train import bn_statistics, load_checkpoint, predict_logits, voice_bn_statistics, voice_statistics
 
 # %% ../nbs/06_predict.ipynb #d9ca7ce2
@@ -251,10 +251,10 @@ def _read_item(self:Predictor, item, i:int, sr:int, errors:str) -> tuple:
 
 @patch
 def _prior(self:Predictor, balanced:bool):
-    "The training prior the balanced decision divides by (`design_prior`), or None for the most probable emotion"
+    "The training prior the balanced decision divides by (`RAVDESS_PRIOR`), or None for the most probable emotion"
     if not balanced: return None
     if self.labels != LABELS: raise ValueError(f"balanced: the training prior is RAVDESS's, for {LABELS}, not {self.labels}")
-    return design_prior()
+    return RAVDESS_PRIOR
 
 @patch
 def iter_predict(self:Predictor, inputs, # file paths and/or arrays
