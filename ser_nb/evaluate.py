@@ -42,7 +42,7 @@ def design_prior(actors=ACTORS, # actors whose clips the model trained on
     return counts / counts.sum()
 
 # every actor reads the same 60 lines, so every fold's training actors share this prior: computed once
-RAVDESS_PRIOR = design_prior()
+RAVDESS_PRIOR = tuple(design_prior().tolist())
 
 def balanced_argmax(probs, # class probabilities (..., n_classes)
                     prior, # the training prior, `design_prior`
