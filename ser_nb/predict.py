@@ -18,7 +18,7 @@ from fastcore.script import Param, call_parse
 from .data import LABELS, AudioError, crop_pad, make_synthetic_corpus, read_audio, resample, to_mono
 from .features import FeatureConfig, Standardiser, default_device, extract_features
 from .evaluate import RAVDESS_PRIOR, balanced_argmax
-from .train import bn_statistics, load_checkpoint, predict_logits, voice_bn_statistics, voice_statistics
+from .train import load_checkpoint, predict_logits, voice_bn_model, voice_bn_statistics, voice_statistics
 
 # %% ../nbs/06_predict.ipynb #d9ca7ce2
 HOP = 1.5             # seconds between the starts of sliding windows on long recordings
@@ -189,7 +189,7 @@ def _probs(self:Predictor, X:torch.Tensor, batch_size:int, speaker:Standardiser|
     if not isinstance(speaker, VoiceBN):
         return torch.softmax(predict_logits(self.model, self.standardiser(X if speaker is None else speaker(X)), batch_size), dim=1)
     Z = self.standardiser(X if speaker.features is None else speaker.features(X))
-    with bn_statistics(self.model, speaker.bn): return torch.softmax(predict_logits(self.model, Z, batch_size), dim=1)
+    return torch.softmax(predict_logits(voice_bn_model(self.model, speaker.bn), Z, batch_size), dim=1)
 
 @patch
 def _feature_sets(self:Predictor, waves:list, batch_size:int) -> list:

@@ -6,13 +6,12 @@
 __all__ = ['PRESETS', 'setup_device', 'cpu_has_bf16', 'emulated_bf16_warning', 'run_environment', 'TrainConfig', 'preset',
            'SplitData', 'voice_ids', 'split_features', 'voice_statistics', 'normalise_speakers', 'fresh_copies',
            'spec_augment', 'time_shift', 'mix_batch', 'voice_batches', 'n_voice_batches', 'train_epoch',
-           'predict_logits', 'voice_bn_statistics', 'bn_statistics', 'voice_bn_logits', 'scored_logits', 'score',
+           'predict_logits', 'voice_bn_statistics', 'voice_bn_model', 'voice_bn_logits', 'scored_logits', 'score',
            'make_optimizer', 'model_config_for', 'model_checkpoint', 'model_from_checkpoint', 'load_checkpoint',
            'selected_epoch', 'fit', 'plot_curves']
 
 # %% ../nbs/04_train.ipynb #1729a677
-import dataclasses, json, os, platform, tempfile, time, warnings
-from contextlib import contextmanager
+import copy, dataclasses, json, os, platform, tempfile, time, warnings
 from importlib.metadata import version
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -312,36 +311,38 @@ def predict_logits(model, X, batch_size=256) -> torch.Tensor:
 
 def _bn_layers(model) -> list: return [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
 
-@contextmanager
-def _kept_bn(model):
-    "Inside the block `model`'s batch-norm layers may be changed: their statistics and momentum, and eval mode, come back on leaving"
-    bns = _bn_layers(model)
-    saved = [(m.momentum, m.running_mean.clone(), m.running_var.clone(), m.num_batches_tracked.clone()) for m in bns]
-    try: yield bns
-    finally:
-        for m, (mom, mean, var, n) in zip(bns, saved):
-            m.momentum = mom; m.running_mean.copy_(mean); m.running_var.copy_(var); m.num_batches_tracked.copy_(n)
-        model.eval()
+class _Measured(Exception): "Raised by `voice_bn_statistics`'s hook once a layer's input is counted: the rest of the forward pass is not needed"
 
 @torch.no_grad()
 def voice_bn_statistics(model, X, # features of one voice's clips (standardised as the model reads them)
                         batch_size=256) -> list:
-    "The (mean, variance) every batch-norm layer of `model` measures over the rows of `X` (no labels; the model left as it came)"
-    dev = next(model.parameters()).device
-    with _kept_bn(model) as bns:
-        model.eval()  # dropout off; only the batch-norm layers measure
-        for m in bns: m.reset_running_stats(); m.momentum = None; m.train()  # momentum None: a plain average over the voice's batches
-        for xb in X.split(batch_size): model(xb.to(dev))
-        return [(m.running_mean.clone(), m.running_var.clone()) for m in bns]
+    "The (mean, variance) of every batch-norm layer's input over all the rows of `X`, each layer measured with the ones before it normalising by the voice's own: what one training-mode batch of all of `X` gives, at any `batch_size` (no labels; `model` is not changed)"
+    m = copy.deepcopy(model).eval()  # dropout off; the copy's layers take the voice's statistics one after the other
+    dev, stats = next(m.parameters()).device, []
+    for bn in _bn_layers(m):
+        acc = dict(s=0., ss=0., n=0)  # per channel: sum, sum of squares (in float64) and count of the layer's inputs
+        def count(_, inputs):
+            x = inputs[0].double().transpose(0, 1).flatten(1)  # (channels, everything else)
+            acc['s'], acc['ss'], acc['n'] = acc['s'] + x.sum(1), acc['ss'] + (x * x).sum(1), acc['n'] + x.shape[1]
+            raise _Measured
+        hook = bn.register_forward_pre_hook(count)
+        try:
+            for xb in X.split(batch_size):
+                try: m(xb.to(dev))
+                except _Measured: pass
+        finally: hook.remove()
+        n = acc['n']; mean = acc['s'] / n; var = (acc['ss'] / n - mean * mean).clamp_min(0)
+        bn.running_mean.copy_(mean); bn.running_var.copy_(var)  # biased, as a training-mode batch normalises the layers after it
+        stats.append((mean.float(), (var * n / max(n - 1, 1)).float()))  # unbiased, as training mode records a batch's
+    return stats
 
-@contextmanager
-def bn_statistics(model, stats:list): # (mean, variance) per batch-norm layer, from `voice_bn_statistics`
-    "Inside the block every batch-norm layer of `model` normalises with `stats` (a voice's own); the model's come back on leaving"
-    with _kept_bn(model) as bns:
-        if len(stats) != len(bns): raise ValueError(f"{len(stats)} batch-norm statistics for a model with {len(bns)} batch-norm layers")
-        for m, (mean, var) in zip(bns, stats): m.running_mean.copy_(mean); m.running_var.copy_(var)
-        model.eval()
-        yield model
+def voice_bn_model(model, stats:list): # (mean, variance) per batch-norm layer, from `voice_bn_statistics`
+    "A copy of `model`, in eval mode, whose batch-norm layers normalise with `stats` (a voice's own); `model` itself is not changed, so threads may share it"
+    m = copy.deepcopy(model).eval()
+    bns = _bn_layers(m)
+    if len(stats) != len(bns): raise ValueError(f"{len(stats)} batch-norm statistics for a model with {len(bns)} batch-norm layers")
+    for b, (mean, var) in zip(bns, stats): b.running_mean.copy_(mean); b.running_var.copy_(var)
+    return m
 
 def voice_bn_logits(model, X, voices, # the voice (speaker) of every row of `X`
                     batch_size=256) -> torch.Tensor:
@@ -349,7 +350,7 @@ def voice_bn_logits(model, X, voices, # the voice (speaker) of every row of `X`
     voices, out = np.asarray(voices), None
     for v in np.unique(voices):
         rows = torch.from_numpy(voices == v)
-        with bn_statistics(model, voice_bn_statistics(model, X[rows], batch_size)): lg = predict_logits(model, X[rows], batch_size)
+        lg = predict_logits(voice_bn_model(model, voice_bn_statistics(model, X[rows], batch_size)), X[rows], batch_size)
         if out is None: out = torch.empty(len(X), lg.shape[1])
         out[rows] = lg
     return out
