@@ -317,9 +317,15 @@ class _Measured(Exception): "Raised by `voice_bn_statistics`'s hook once a layer
 def voice_bn_statistics(model, X, # features of one voice's clips (standardised as the model reads them)
                         batch_size=256) -> list:
     "The (mean, variance) of every batch-norm layer's input over all the rows of `X`, each layer measured with the ones before it normalising by the voice's own: what one training-mode batch of all of `X` gives, at any `batch_size` (no labels; `model` is not changed)"
+    if len(X) == 0: raise ValueError("no rows to measure a voice's batch-norm statistics from")
     m = copy.deepcopy(model).eval()  # dropout off; the copy's layers take the voice's statistics one after the other
-    dev, stats = next(m.parameters()).device, []
-    for bn in _bn_layers(m):
+    dev, stats, order = next(m.parameters()).device, [], []
+    hooks = [bn.register_forward_pre_hook(lambda mod, _: order.append(mod)) for bn in _bn_layers(m)]
+    try: m(X[:1].to(dev))  # the order the layers run in: each is measured after every layer before it
+    finally: [h.remove() for h in hooks]
+    if len(order) != len(hooks) or len({id(b) for b in order}) != len(hooks):
+        raise ValueError(f"every batch-norm layer must run exactly once a forward pass ({len(hooks)} layers, {len(order)} calls)")
+    for bn in order:
         acc = dict(s=0., ss=0., n=0)  # per channel: sum, sum of squares (in float64) and count of the layer's inputs
         def count(_, inputs):
             x = inputs[0].double().transpose(0, 1).flatten(1)  # (channels, everything else)
@@ -334,7 +340,8 @@ def voice_bn_statistics(model, X, # features of one voice's clips (standardised 
         n = acc['n']; mean = acc['s'] / n; var = (acc['ss'] / n - mean * mean).clamp_min(0)
         bn.running_mean.copy_(mean); bn.running_var.copy_(var)  # biased, as a training-mode batch normalises the layers after it
         stats.append((mean.float(), (var * n / max(n - 1, 1)).float()))  # unbiased, as training mode records a batch's
-    return stats
+    pos = {id(b): k for k, b in enumerate(order)}
+    return [stats[pos[id(b)]] for b in _bn_layers(m)]  # in the model's own order, as `voice_bn_model` reads them
 
 def voice_bn_model(model, stats:list): # (mean, variance) per batch-norm layer, from `voice_bn_statistics`
     "A copy of `model`, in eval mode, whose batch-norm layers normalise with `stats` (a voice's own); `model` itself is not changed, so threads may share it"

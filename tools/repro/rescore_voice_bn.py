@@ -6,7 +6,8 @@ import os, sys
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from ser_nb.data import ravdess_table
-from ser_nb.goal import speed_view_probabilities
+from ser_nb.evaluate import make_split
+from ser_nb.experiments import speed_view_probabilities
 
 torch.set_num_threads(int(os.environ.get('OMP_NUM_THREADS', 1)))
 df = ravdess_table(os.environ.get('SER_NB_DATA', '../shared/data/ravdess-speech'))
@@ -15,7 +16,8 @@ for run in sys.argv[1:]:
         r = Path(run) / f'fold{f}'
         for part, name in (('valid', 'valid_predictions.csv'), ('test', 'predictions.csv')):
             _, p = speed_view_probabilities(r, df, part, [1.0], 'cpu', None)  # one view, as recorded; scored as the model was trained
-            rec = pd.read_csv(r / name)
+            files = [Path(q).name for q in df.path.iloc[make_split(df, 'speaker', f)[part]]]  # the rows of `p`
+            rec = pd.read_csv(r / name).set_index('file').loc[files]  # the recorded rows, in that order
             recorded = rec[[c for c in rec.columns if c.startswith('p_')]].to_numpy()
             print(f"{r} {part}: {int((p[1.0].argmax(1) == rec.pred.to_numpy()).sum())}/{len(rec)} the recorded emotion, "
                   f"largest |dp| {np.abs(p[1.0] - recorded).max():.1e}")
