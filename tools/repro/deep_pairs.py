@@ -1,0 +1,30 @@
+"""Item 33 (results/prereg.md): the window recipe with a fourth conv block against its three-block runs, fold by fold, and the
+fixed ensembles E26, E35c, E36c. `python tools/repro/deep_pairs.py 4 0` (the seeds whose runs exist)."""
+import sys, json, numpy as np, pandas as pd
+from pathlib import Path
+from scipy.stats import ttest_rel
+from ser_nb.goal import lever_ledger, gender_gap, config_changes
+from ser_nb.experiments import fold_scores, ensemble_folds, ensemble_summary, with_mean_sd
+pd.set_option('display.width', 250); pd.set_option('display.max_columns', 20)
+CPU = Path('results/experiments'); GPU = Path('results/cuda/experiments')
+cpu = lambda n, s=0: CPU / (n + (f'-seed{s}' if s else ''))
+WF = 'cnn_only-improved-speeds4-epochs40-bf16-win1024full'; DEEP = WF + '-deep'
+seeds = [int(s) for s in sys.argv[1:]]
+pairs = {f'CPU s{s}': (cpu(WF, s), cpu(DEEP, s)) for s in seeds}
+print(lever_ledger({'deeper': pairs}).T)
+for s in seeds:
+    a, b = fold_scores(cpu(WF, s)), fold_scores(cpu(DEEP, s))
+    print(f'seed {s}'); print(pd.concat({'window': a[['UA', 'valid UA', 'seconds']], 'deep': b[['UA', 'WA', 'valid UA', 'seconds']]}, axis=1).round(2))
+    print('mean UA %.2f sd %.2f WA %.2f valid %.2f min/fold %.2f' % (b.UA.mean(), b.UA.std(), b.WA.mean(), b['valid UA'].mean(), b.seconds.mean() / 60))
+    print('diff', (b.UA - a.UA).round(2).tolist())
+    print(gender_gap({'window': [cpu(WF, s)], 'deep': [cpu(DEEP, s)]}))
+fig = json.loads(Path('results/experiments/ensemble-figure/summary.json').read_text())
+E26 = [Path(m) for m in fig['members']][:18]  # the figure is E35c: E26's eighteen members, then the seed-4 run
+fixed = {'E26': E26, 'E35c': E26 + [cpu(DEEP, 4)]}
+if 0 in seeds: fixed['E36c'] = E26 + [cpu(DEEP, 4), cpu(DEEP, 0)]
+tables = {k: ensemble_folds(m, None) for k, m in fixed.items()}
+print(ensemble_summary({k: (len(fixed[k]), t) for k, t in tables.items()}))
+for k in tables:
+    if k == 'E26': continue
+    t = tables[k]; print(k, 'dUA', (t.UA - tables['E26'].UA).round(2).tolist(), 'p %.3f' % ttest_rel(t.UA, tables['E26'].UA).pvalue,
+                         'dvalid', (t['valid UA'] - tables['E26']['valid UA']).round(3).tolist(), 'WA %.2f' % t.WA.mean())
