@@ -1,5 +1,6 @@
-"""Item 33 (results/prereg.md): the window recipe with a fourth conv block against its three-block runs, fold by fold, and the
-fixed ensembles E26, E35c, E36c. `python tools/repro/deep_pairs.py 4 0` (the seeds whose runs exist)."""
+"""Items 33 and 34 (results/prereg.md): the window recipe with a fourth conv block against its three-block runs, fold by fold,
+and the fixed ensembles E26, E35c, E36c (seed 0's run), E37c and E38c (seed 1's). `python tools/repro/deep_pairs.py 4 0 1`
+(the seeds whose runs exist)."""
 import sys, json, numpy as np, pandas as pd
 from pathlib import Path
 from scipy.stats import ttest_rel
@@ -22,6 +23,7 @@ fig = json.loads(Path('results/experiments/ensemble-figure/summary.json').read_t
 E26 = [Path(m) for m in fig['members']][:18]  # the figure is E35c: E26's eighteen members, then the seed-4 run
 fixed = {'E26': E26, 'E35c': E26 + [cpu(DEEP, 4)]}
 if 0 in seeds: fixed['E36c'] = E26 + [cpu(DEEP, 4), cpu(DEEP, 0)]
+if 1 in seeds: fixed |= {'E37c': fixed['E35c'] + [cpu(DEEP, 1)], 'E38c': E26 + [cpu(DEEP, s) for s in (4, 0, 1)]}
 tables = {k: ensemble_folds(m, None) for k, m in fixed.items()}
 print(ensemble_summary({k: (len(fixed[k]), t) for k, t in tables.items()}))
 for k in tables:
