@@ -234,6 +234,10 @@ RECIPES = {  # name -> the flags of a measured configuration; `ser_nb_train --re
     # the best single recipe measured over the six EmoBox folds (the road-to-70 chapter, "Wider, on the GPU")
     'window_wide': dict(preset='improved_speed_long', model='cnn_only', model_config={'channels': [32, 64, 128]},
                         overrides={'speeds': [0.8, 0.9, 1.1, 1.2]}, features={'n_fft': 2048, 'win_length': 1024}),
+    # the best measured on a CPU: the same at the default width with a fourth conv block ("Deeper branches"; add
+    # `--overrides '{"amp_cpu": true}'` on a CPU with bfloat16 instructions, as its runs did)
+    'window_deep': dict(preset='improved_speed_long', model='cnn_only', model_config={'channels': [16, 32, 64, 128], 'pools': [2, 2, 2, 4]},
+                        overrides={'speeds': [0.8, 0.9, 1.1, 1.2]}, features={'n_fft': 2048, 'win_length': 1024}),
 }
 
 def recipe_configs(name:str, # a name in `RECIPES`
