@@ -1,5 +1,5 @@
 #!/bin/bash
-# Six EmoBox folds of one `ser_nb_train` command on a 2-core CPU, as the CPU runs in results/experiments were made:
+# Six EmoBox folds of one `ser_nb_train` command on a 2-core CPU, as most CPU runs in results/experiments were made:
 # folds 1 and 2, then 3 and 4, then 5 and 6 side by side at one torch thread each, from a copy of the package as
 # committed (HEAD), so that edits made during the hours a run takes cannot reach its later folds; then `--fold all`
 # writes the six-fold summary. Every call passes `--resume`: run it again after an interruption and it goes on.
