@@ -13,7 +13,7 @@ WF = 'cnn_only-improved-speeds4-epochs40-bf16-win1024full'; DEEP, DEEP5 = WF + '
 seeds = [int(s) for s in sys.argv[1:]]
 cpu5 = lambda s: CPU / f'{DEEP5}-seed{s}'  # seed 0 too is named, unlike the older runs
 print(lever_ledger({'fifth block': {f'CPU s{s}': (cpu(DEEP, s), cpu5(s)) for s in seeds},
-                    'four to five blocks': {f'CPU s{s}': (cpu(WF, s), cpu5(s)) for s in seeds}}).T)
+                    'three to five blocks': {f'CPU s{s}': (cpu(WF, s), cpu5(s)) for s in seeds}}).T)
 for s in seeds:
     a, b, c = fold_scores(cpu(WF, s)), fold_scores(cpu(DEEP, s)), fold_scores(cpu5(s))
     print(f'seed {s}'); print(pd.concat({'three': a[['UA', 'valid UA']], 'four': b[['UA', 'valid UA', 'seconds']],
