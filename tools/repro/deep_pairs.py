@@ -1,6 +1,6 @@
 """Items 33 and 34 (results/prereg.md): the window recipe with a fourth conv block against its three-block runs, fold by fold,
-and the fixed ensembles E26, E35c, E36c (seed 0's run), E37c, E38c and D3 (seed 1's), E39c and D4 (seed 2's).
-`python tools/repro/deep_pairs.py 4 0 1 2` (the seeds whose runs exist)."""
+and the fixed ensembles E26, E35c, E36c (seed 0's run), E37c, E38c and D3 (seed 1's), E39c and D4 (seed 2's), and, item 39,
+E42c (the figure E40c + seed 3's run) and D5 (D4 + it). `python tools/repro/deep_pairs.py 4 0 1 2 3` (the seeds whose runs exist)."""
 import sys, json, numpy as np, pandas as pd
 from pathlib import Path
 from scipy.stats import ttest_rel
@@ -26,12 +26,21 @@ if 0 in seeds: fixed['E36c'] = E26 + [cpu(DEEP, 4), cpu(DEEP, 0)]
 if 1 in seeds: fixed |= {'E37c': fixed['E35c'] + [cpu(DEEP, 1)], 'E38c': E26 + [cpu(DEEP, s) for s in (4, 0, 1)],
                          'D3': [cpu(DEEP, s) for s in (4, 0, 1)]}  # item 35: the four-block runs alone
 if 2 in seeds: fixed |= {'E39c': fixed['E35c'] + [cpu(DEEP, 2)], 'D4': fixed['D3'] + [cpu(DEEP, 2)]}  # item 36
+if 3 in seeds:  # item 39, against the figure when it was fixed, E40c: its first twenty-one runs
+    fixed |= {'E40c': [Path(m) for m in fig['members']][:21], 'D5': fixed['D4'] + [cpu(DEEP, 3)]}
+    fixed['E42c'] = fixed['E40c'] + [cpu(DEEP, 3)]
 tables = {k: ensemble_folds(m, None) for k, m in fixed.items()}
 print(ensemble_summary({k: (len(fixed[k]), t) for k, t in tables.items()}))
 for k in tables:
     if k == 'E26': continue
     t = tables[k]; print(k, 'dUA', (t.UA - tables['E26'].UA).round(2).tolist(), 'p %.3f' % ttest_rel(t.UA, tables['E26'].UA).pvalue,
                          'dvalid', (t['valid UA'] - tables['E26']['valid UA']).round(3).tolist(), 'WA %.2f' % t.WA.mean())
+if 3 in seeds:
+    for k in ('E42c', 'D5'):  # item 39: each against the figure E40c
+        d = tables[k].UA - tables['E40c'].UA
+        print(k, 'vs E40c dUA', d.round(2).tolist(), 'better', int((d > 0).sum()), 'p %.3f' % ttest_rel(tables[k].UA, tables['E40c'].UA).pvalue,
+              'valid clips', ((tables[k]['valid UA'] - tables['E40c']['valid UA']) * 128 / 100).round(2).tolist())
+        print(gender_gap({k: fixed[k]}))
 for k in ('D3', 'D4'):  # the four-block runs alone, against the figure E35c (items 35, 36)
     if k not in tables: continue
     d = tables[k].UA - tables['E35c'].UA
